@@ -1,0 +1,1 @@
+"""Stage 4, claims: typed, dated event claims with their evidence."""

@@ -1,0 +1,1 @@
+"""Stage 6b, export: the formats people use."""

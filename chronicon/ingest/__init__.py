@@ -1,0 +1,11 @@
+"""Stage 1, ingest: files -> :class:`chronicon.model.Source`.
+
+Public API (everything else in this package is private):
+
+- ``read(path, *, lang=None) -> Source``: one file (txt, md, html, tei). Raises
+  :class:`chronicon.errors.IngestError` with a code and the file name.
+- ``read_paths(paths, *, lang=None) -> (list[Source], list[Problem])``: files and
+  folders; a bad file becomes a Problem, the rest is still read.
+- ``from_text(text, *, id="text", lang=None, fmt="txt") -> Source``.
+- ``split_sentences(text, lang) -> list[Sentence]`` and ``identify_language(text)``.
+"""

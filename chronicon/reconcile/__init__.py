@@ -1,0 +1,1 @@
+"""Stage 5, reconcile: claims of many sources -> events with verdicts."""

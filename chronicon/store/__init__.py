@@ -1,0 +1,1 @@
+"""Stage 6a, store: one SQLite file is the whole state."""

@@ -1,0 +1,1 @@
+"""Stage 6c, web viewer (FastAPI). Not built yet: see issue 7."""
