@@ -1,0 +1,128 @@
+"""Grouping claims into events: block by (subject, type), then cluster inside a block.
+
+No all-pairs comparison across the corpus: claims only meet inside their block,
+and inside a block they are swept in date order, so the cost is
+O(n log n) overall plus the size of the largest cluster.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from typing import Iterable, Optional
+
+from .._edtf import DateRange, parse_range
+from ..model import Claim
+from ._policy import INTERVAL_TYPES, PLACE_DEFINES, window_days
+
+
+def norm_key(text: Optional[str]) -> str:
+    """Accent-, case- and punctuation-insensitive key for labels."""
+    if not text:
+        return ""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    return " ".join("".join(c if c.isalnum() else " " for c in t).split())
+
+
+def subject_key(c: Claim) -> str:
+    return c.subject_id or norm_key(c.subject)
+
+
+def object_key(c: Claim) -> str:
+    return c.object_id or norm_key(c.object)
+
+
+def place_key(c: Claim) -> str:
+    return c.place_id or norm_key(c.place)
+
+
+def block_key(c: Claim) -> tuple:
+    """Claims can only be about one event when they share this key.
+
+    A report of an event ("the press reported in August 1929 that ...") is kept in
+    a block of its own: a report is not the event, and its date is the report's."""
+    kind = c.type
+    if c.type == "quantity" and c.quantity:
+        kind = f"quantity:{norm_key(str(c.quantity.get('property')))}"
+    return (subject_key(c), kind, bool(c.reported))
+
+
+class _Cluster:
+    __slots__ = ("claims", "lo", "hi", "objects", "places", "ranges")
+
+    def __init__(self, claim: Claim, rng: Optional[DateRange]):
+        self.claims = [claim]
+        self.ranges = [rng]
+        self.lo = rng.lo if rng else None
+        self.hi = rng.hi if rng else None
+        self.objects = {object_key(claim)} - {""}
+        self.places = {place_key(claim)} - {""}
+
+    def accepts(self, c: Claim, rng: Optional[DateRange]) -> bool:
+        ok = object_key(c)
+        if ok and self.objects and ok not in self.objects:
+            return False
+        if c.type in PLACE_DEFINES:
+            pk = place_key(c)
+            if pk and self.places and pk not in self.places:
+                return False
+        if rng is None or self.lo is None and self.hi is None:
+            return True
+        if c.type in INTERVAL_TYPES:
+            return any(r is None or r.overlaps(rng) for r in self.ranges)
+        w = window_days(c.type)
+        if w == float("inf"):
+            return True
+        # Within the window of every member, so a chain of close dates cannot
+        # drift into one ever-wider "event".
+        return all(r is None or r.gap(rng) <= w for r in self.ranges)
+
+    def add(self, c: Claim, rng: Optional[DateRange]) -> None:
+        self.claims.append(c)
+        self.ranges.append(rng)
+        if rng is not None:
+            if rng.lo is not None:
+                self.lo = rng.lo if self.lo is None else min(self.lo, rng.lo)
+            if rng.hi is not None:
+                self.hi = rng.hi if self.hi is None else max(self.hi, rng.hi)
+        o, p = object_key(c), place_key(c)
+        if o:
+            self.objects.add(o)
+        if p:
+            self.places.add(p)
+
+
+def cluster(claims: Iterable[Claim]) -> list[list[Claim]]:
+    """Claims grouped into candidate events, in a stable order."""
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        blocks[block_key(c)].append(c)
+    out: list[list[Claim]] = []
+    for key in sorted(blocks, key=lambda k: (str(k[0]), str(k[1]), k[2])):
+        members = blocks[key]
+        dated = []
+        undated = []
+        for c in members:
+            r = parse_range(c.date)
+            (dated if r is not None else undated).append((c, r))
+        # Finest dates first within equal starts, so a day-level claim seeds the cluster
+        # and a month or year that contains it joins.
+        dated.sort(key=lambda cr: (cr[1].lo if cr[1].lo is not None else -(10**9), cr[1].width, cr[0].id))
+        clusters: list[_Cluster] = []
+        for c, r in dated:
+            for cl in reversed(clusters[-50:]):
+                if cl.accepts(c, r):
+                    cl.add(c, r)
+                    break
+            else:
+                clusters.append(_Cluster(c, r))
+        for c, r in undated:
+            # An undated claim joins the block's only event if there is exactly one.
+            fits = [cl for cl in clusters if cl.accepts(c, r)]
+            if len(fits) == 1:
+                fits[0].add(c, r)
+            else:
+                clusters.append(_Cluster(c, r))
+        out.extend(cl.claims for cl in clusters)
+    return out

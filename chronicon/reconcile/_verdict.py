@@ -1,0 +1,271 @@
+"""Verdict, explanation and best date for one event's claims."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from .._edtf import (
+    DateRange,
+    common_unit,
+    from_day_number,
+    human,
+    julian_offset,
+    parse_range,
+)
+from ..model import Claim, DateSupport
+from ._policy import FACET_ORDER, MOVEMENT_TYPES, julian_in_use
+
+_RANK = {"agree": 0, "compatible": 1, "calendar_style": 2, "contradiction": 3}
+
+
+@dataclass
+class Judgement:
+    verdict: str
+    explanation: str
+    best_date: Optional[str]
+    best_date_text: Optional[str]
+    dates: list[DateSupport]
+    gap_days: Optional[int] = None
+    likely_reason: Optional[str] = None
+
+
+def _names(sources: list[str]) -> str:
+    s = sorted(sources)
+    if len(s) == 1:
+        return s[0]
+    return ", ".join(s[:-1]) + " and " + s[-1]
+
+
+def _pair(a: str, ra: DateRange, b: str, rb: DateRange, ctx: "_Ctx") -> tuple[str, str, Optional[str]]:
+    """Compare two distinct dates: (kind, sentence, likely reason)."""
+    ca, cb = ctx.claims_by_date[a], ctx.claims_by_date[b]
+    # Nested: one is a coarser or containing form of the other.
+    if ra.contains(rb) or rb.contains(ra):
+        coarse, fine = (a, b) if ra.contains(rb) else (b, a)
+        return (
+            "compatible",
+            f"{human(fine)} falls within {human(coarse)}: the sources differ only in precision",
+            None,
+        )
+    # Ordered stages of one event (decision, announcement, departure, arrival...).
+    fa = {c.facet for c in ca} - {None}
+    fb = {c.facet for c in cb} - {None}
+    if fa and fb and fa != fb:
+        oa = min(FACET_ORDER.get(f, 9) for f in fa)
+        ob = min(FACET_ORDER.get(f, 9) for f in fb)
+        if oa != ob and ((oa < ob) == ((ra.lo or 0) <= (rb.lo or 0))):
+            first, second = (a, b) if oa < ob else (b, a)
+            f1 = "/".join(sorted(fa if oa < ob else fb))
+            f2 = "/".join(sorted(fb if oa < ob else fa))
+            return (
+                "compatible",
+                f"{human(first)} is the {f1} and {human(second)} the {f2}: stages of one event in the right order",
+                None,
+            )
+    gap = ra.gap(rb)
+    # Calendar style: the gap is the Julian offset for that date, where the Julian calendar was used.
+    if ra.is_day and rb.is_day:
+        early, late = (ra, rb) if ra.lo < rb.lo else (rb, ra)
+        y, m, d = from_day_number(late.lo)
+        off = julian_offset(y, m, d)
+        if gap == off:
+            use = julian_in_use(late.lo, ctx.country)
+            if use is not False:
+                where = f" in {ctx.place_label}" if ctx.place_label and use else ""
+                cond = "" if use else " (if the earlier source used the Old Style calendar)"
+                return (
+                    "calendar_style",
+                    f"{human(from_day_number_str(early.lo))} is the Julian (Old Style) form of "
+                    f"{human(from_day_number_str(late.lo))}: the {off}-day offset of that date{where}{cond}",
+                    "calendar style",
+                )
+    reason, why = _likely_reason(a, ra, b, rb, gap, ctx)
+    return ("contradiction", why, reason)
+
+
+def from_day_number_str(n: int) -> str:
+    y, m, d = from_day_number(n)
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _likely_reason(a: str, ra: DateRange, b: str, rb: DateRange, gap: int, ctx: "_Ctx") -> tuple[Optional[str], str]:
+    parts = [f"{human(a)} and {human(b)} are {gap} day{'s' if gap != 1 else ''} apart"]
+    reason = None
+    if ra.is_day and rb.is_day:
+        ya, ma, da = from_day_number(ra.lo)
+        yb, mb, db = from_day_number(rb.lo)
+        late = ra if ra.lo > rb.lo else rb
+        off = julian_offset(*from_day_number(late.lo))
+        if ya == yb and ma == mb and f"{da:02d}" == f"{db:02d}"[::-1]:
+            reason = "transposed digits"
+            parts.append(f"the days {da} and {db} look like transposed digits")
+        elif (ma, da) == (mb, db) and abs(ya - yb) == 1:
+            reason = "year off by one"
+            parts.append("the same day a year apart: a year off by one")
+        elif julian_in_use(late.lo, ctx.country) is not False and abs(gap - off) <= 1:
+            reason = "near the calendar offset"
+            parts.append(
+                f"close to, but not equal to, the {off}-day Julian/Gregorian offset for that date"
+            )
+        elif julian_in_use(late.lo, ctx.country) is not False and gap < 40:
+            parts.append(f"not the {off}-day Julian/Gregorian offset for that date")
+        elif gap < 40:
+            parts.append(f"not the {off}-day Julian/Gregorian offset (the Julian calendar was no longer in use)")
+    elif ra.is_day or rb.is_day:
+        day, coarse = (a, b) if ra.is_day else (b, a)
+        parts.append(f"the day {human(day)} falls outside {human(coarse)}")
+    facets = {c.facet for cs in ctx.claims_by_date.values() for c in cs} - {None}
+    if "decision" in facets:
+        reason = reason or "decision vs execution"
+        parts.append("one source dates the decision, the other its execution")
+    elif ctx.type in MOVEMENT_TYPES and gap <= 60:
+        reason = reason or "departure vs arrival"
+        parts.append("dating the decision, the departure or the arrival would explain a gap of this size")
+    return reason, "; ".join(parts)
+
+
+@dataclass
+class _Ctx:
+    type: str
+    country: Optional[str]
+    place_label: Optional[str]
+    claims_by_date: dict[str, list[Claim]]
+
+
+def judge(
+    claims: list[Claim],
+    *,
+    witness_of: Callable[[str], str] = lambda s: s,
+    country: Optional[str] = None,
+) -> Judgement:
+    """Verdict for the claims of one event.
+
+    ``witness_of`` maps a source id to its witness group: copies of one text
+    count as one witness when the best date is weighed."""
+    sources = sorted({c.source for c in claims})
+    by_date: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_date[c.date or ""].append(c)
+    dates = [
+        DateSupport(
+            date=d or None,
+            sources=sorted({c.source for c in cs}),
+            claims=[c.id for c in cs],
+            calendar="julian" if any(c.calendar == "julian" for c in cs) else cs[0].calendar,
+            facet=next((c.facet for c in cs if c.facet), None),
+        )
+        for d, cs in sorted(by_date.items())
+    ]
+    dated = {d: parse_range(d) for d in by_date if d}
+    dated = {d: r for d, r in dated.items() if r is not None}
+    place_label = next((c.place for c in claims if c.place), None)
+    ctx = _Ctx(claims[0].type, country, place_label, by_date)
+    julian_marked = [c for c in claims if c.calendar == "julian" or c.julian_date]
+
+    if not dated:
+        return Judgement("single" if len(sources) == 1 else "agree", "No source gives a date.", None, None, dates)
+
+    if len(sources) == 1:
+        best = _finest_consistent(dated) or sorted(dated)[0]
+        expl = f"Only {sources[0]} reports this ({human(best)})."
+        if len(dated) > 1:
+            expl = f"Only {sources[0]} reports this, with {len(dated)} dates: " + ", ".join(human(d) for d in sorted(dated)) + "."
+        return Judgement("single", expl, best, human(best), dates)
+
+    # Compare every pair of distinct dates (few per event).
+    keys = sorted(dated)
+    worst = "agree"
+    sentences: list[str] = []
+    reasons: list[str] = []
+    gap_max = 0
+    for i in range(len(keys)):
+        for j in range(i + 1, len(keys)):
+            kind, sentence, reason = _pair(keys[i], dated[keys[i]], keys[j], dated[keys[j]], ctx)
+            gap_max = max(gap_max, dated[keys[i]].gap(dated[keys[j]]))
+            if _RANK[kind] > _RANK[worst]:
+                worst = kind
+            who_i = _names(sorted({c.source for c in by_date[keys[i]]}))
+            who_j = _names(sorted({c.source for c in by_date[keys[j]]}))
+            sentences.append(f"{who_i} gives {human(keys[i])}, {who_j} {human(keys[j])}: {sentence}")
+            if reason:
+                reasons.append(reason)
+
+    if len(keys) == 1:
+        d = keys[0]
+        if julian_marked:
+            j = julian_marked[0]
+            written = human(j.julian_date) if j.julian_date else "the Old Style date"
+            expl = (
+                f"{_names(sources)} agree on {human(d)} once {j.source}'s Old Style date "
+                f"({written}, Julian calendar) is converted to the Gregorian calendar."
+            )
+            return Judgement("calendar_style", expl, d, human(d), dates, 0, "calendar style")
+        return Judgement("agree", f"{_names(sources)} all give {human(d)}.", d, human(d), dates, 0)
+
+    best, best_text = _best_date(worst, dated, by_date, witness_of)
+    explanation = ". ".join(sentences) + "."
+    copies = _copy_note(sources, witness_of)
+    if copies:
+        explanation += " " + copies
+    return Judgement(
+        worst,
+        explanation,
+        best,
+        best_text,
+        dates,
+        gap_days=gap_max if worst == "contradiction" else None,
+        likely_reason=reasons[0] if worst == "contradiction" and reasons else None,
+    )
+
+
+def _finest_consistent(dated: dict[str, DateRange]) -> Optional[str]:
+    """The narrowest date that every other date contains, if there is one."""
+    for d in sorted(dated, key=lambda k: dated[k].width):
+        if all(dated[o].contains(dated[d]) for o in dated):
+            return d
+    return None
+
+
+def _best_date(verdict: str, dated: dict[str, DateRange], by_date: dict[str, list[Claim]], witness_of) -> tuple[Optional[str], Optional[str]]:
+    weight = {d: len({witness_of(c.source) for c in by_date[d]}) for d in dated}
+    if verdict == "compatible":
+        fine = _finest_consistent(dated)
+        if fine:
+            return fine, f"{human(fine)} (the other sources give the same date less precisely)"
+        # stages: the earliest stage is the event's start
+        first = min(dated, key=lambda d: dated[d].lo or 0)
+        return first, f"{human(first)} (first stage; later stages: " + ", ".join(human(d) for d in sorted(dated) if d != first) + ")"
+    if verdict == "calendar_style":
+        # The Gregorian reading is the later one of a pure offset pair.
+        days = [d for d in dated if dated[d].is_day]
+        latest = max(days, key=lambda d: dated[d].lo) if days else sorted(dated)[0]
+        return latest, f"{human(latest)} (Gregorian; the other sources give the Julian date)"
+    # contradiction: most independent witnesses wins; a tie is stated as a set.
+    ranked = sorted(dated, key=lambda d: (-weight[d], dated[d].width, d))
+    top = ranked[0]
+    if len(ranked) > 1 and weight[ranked[1]] == weight[top]:
+        tied = sorted(d for d in dated if weight[d] == weight[top])
+        common = common_unit(tied)
+        counts = Counter(weight[d] for d in tied)
+        each = "one source each" if counts.get(1) == len(tied) else "equal support"
+        text = " or ".join(human(d) for d in tied) + f" ({each}"
+        if common:
+            text += f"; {human(common)} agreed"
+        text += ")"
+        return "[" + ",".join(tied) + "]", text
+    others = ", ".join(f"{human(d)} ({weight[d]})" for d in ranked[1:])
+    return top, f"{human(top)} ({weight[top]} independent sources; against: {others})"
+
+
+def _copy_note(sources: list[str], witness_of) -> str:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for s in sources:
+        groups[witness_of(s)].append(s)
+    copies = [sorted(g) for g in groups.values() if len(g) > 1]
+    if not copies:
+        return ""
+    return " ".join(
+        f"{_names(g)} are copies of one text and count as one witness." for g in copies
+    )
