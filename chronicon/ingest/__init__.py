@@ -9,3 +9,9 @@ Public API (everything else in this package is private):
 - ``from_text(text, *, id="text", lang=None, fmt="txt") -> Source``.
 - ``split_sentences(text, lang) -> list[Sentence]`` and ``identify_language(text)``.
 """
+
+from ._lang import identify_language
+from ._readers import SUFFIXES, from_text, read, read_paths
+from ._sentences import split_sentences
+
+__all__ = ["read", "read_paths", "from_text", "split_sentences", "identify_language", "SUFFIXES"]
