@@ -1,0 +1,215 @@
+"""Load a language's time grammar (``data/<iso>.yaml`` + ``data/_shared.yaml`` + CLDR)
+and compile it once.
+
+A language file has four sections:
+
+``patterns``
+    name -> a list of words (becomes an alternation, longest first) or a raw regex
+    fragment (a string).
+``norms``
+    name -> {word: value}.  Every norm is also usable as a pattern of its keys.
+    ``month`` and ``weekday`` are merged with CLDR names from Babel.
+``rules``
+    a list of ``{name, kind, regex}``; ``{name}`` in a regex is replaced by the
+    pattern or norm of that name.  Groups are named (``day``, ``month``, ``year``...);
+    the kind says how ``chronicon.time._tagger`` builds the value.
+``examples``
+    ``{text, edtf[, qualifier, calendar, anchor, dct, type, value]}``, run as tests.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+from chronicon.errors import Errors, LanguageDataError
+
+
+def error(cls, code: str, path: str, **kw):
+    # chronicon.errors.error() consumes ``path`` and does not pass it to the
+    # template, so E101/E102 (which name the path) are formatted here.
+    return cls(getattr(Errors, code).format(path=path, **kw), code=code, path=path)
+
+DATA_DIR = Path(__file__).parent / "data"
+
+#: Rule kinds understood by the tagger.
+KINDS = {
+    "date", "season", "decade", "century", "year_range_short", "day_range", "dual",
+    "relative", "deictic", "duration", "time", "set",
+}
+
+#: Norms that are prefixes, suffixes or glue between expressions (compiled separately).
+_REF = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+def norm_key(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower().replace("’", "'")).strip()
+
+
+def _word_regex(word: str) -> str:
+    parts = []
+    for ch in word:
+        if ch.isspace():
+            if not parts or parts[-1] != r"\s*":
+                parts.append(r"\s+")
+        elif ch in "'’":
+            parts.append("['’]")
+        elif ch == ".":
+            parts.append(r"\.")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+def alternation(words) -> str:
+    words = sorted({w for w in (str(x) for x in words) if w}, key=lambda w: (-len(w), w))
+    if not words:
+        return "(?!)"
+    return "(?:" + "|".join(_word_regex(w) for w in words) + ")"
+
+
+def _cldr_names(locale: str) -> tuple[dict[str, int], dict[str, int]]:
+    from babel import dates as bd
+
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for num, name in bd.get_month_names(width, context=context, locale=locale).items():
+                key = norm_key(name)
+                months[key] = num
+                bare = key.rstrip(".")
+                # an abbreviation without its dot only when it cannot be a common word
+                if bare != key and len(bare) >= 4:
+                    months[bare] = num
+                elif bare == key and width == "abbreviated":
+                    months[key + "."] = num
+            for num, name in bd.get_day_names(width, context=context, locale=locale).items():
+                weekdays[norm_key(name)] = num + 1
+    return months, weekdays
+
+
+@dataclass
+class Rule:
+    name: str
+    kind: str
+    regex: re.Pattern
+    order: int
+
+
+@dataclass
+class Grammar:
+    lang: str
+    path: Path
+    norms: dict[str, dict[str, Any]]
+    patterns: dict[str, str]
+    rules: list[Rule]
+    examples: list[dict]
+    # compiled helpers (prefix regexes are anchored at the end of the text before a hit)
+    part_prefix: re.Pattern = None  # type: ignore[assignment]
+    weekday_prefix: re.Pattern = None  # type: ignore[assignment]
+    open_end_prefix: re.Pattern = None  # type: ignore[assignment]
+    open_start_prefix: re.Pattern = None  # type: ignore[assignment]
+    range_start_prefix: re.Pattern = None  # type: ignore[assignment]
+    range_and: re.Pattern = None  # type: ignore[assignment]
+    range_to: re.Pattern = None  # type: ignore[assignment]
+    calendar_suffix: re.Pattern = None  # type: ignore[assignment]
+    extra: dict = field(default_factory=dict)
+
+    def norm(self, table: str, word: Optional[str]) -> Any:
+        if word is None:
+            return None
+        return self.norms.get(table, {}).get(norm_key(word))
+
+
+def _read_yaml(path: Path, lang: str) -> dict:
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = yaml.safe_load(f) or {}
+    except yaml.YAMLError as e:
+        raise error(LanguageDataError, "E102", path=str(path), detail=str(e).splitlines()[0])
+    if not isinstance(data, dict):
+        raise error(LanguageDataError, "E102", path=str(path), detail="top level is not a mapping")
+    return data
+
+
+def language_codes() -> list[str]:
+    return sorted(p.stem for p in DATA_DIR.glob("*.yaml") if not p.stem.startswith("_"))
+
+
+@functools.lru_cache(maxsize=None)
+def load(lang: str) -> Grammar:
+    """The compiled grammar of ``lang`` (cached: compiled once per process)."""
+    if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}", lang or ""):
+        raise error(LanguageDataError, "E101", lang=lang, path=str(DATA_DIR / f"{lang}.yaml"))
+    path = DATA_DIR / f"{lang}.yaml"
+    if not path.exists():
+        raise error(LanguageDataError, "E101", lang=lang, path=str(path))
+    shared = _read_yaml(DATA_DIR / "_shared.yaml", "_shared")
+    data = _read_yaml(path, lang)
+
+    norms: dict[str, dict[str, Any]] = {}
+    for source in (shared.get("norms") or {}, data.get("norms") or {}):
+        for name, table in source.items():
+            if not isinstance(table, dict):
+                raise error(LanguageDataError, "E102", path=str(path), detail=f"norms.{name} is not a mapping")
+            dst = norms.setdefault(name, {})
+            for k, v in table.items():
+                dst[norm_key(str(k))] = v
+    months, weekdays = _cldr_names(data.get("cldr_locale", lang))
+    for k, v in months.items():
+        norms.setdefault("month", {}).setdefault(k, v)
+    for k, v in weekdays.items():
+        norms.setdefault("weekday", {}).setdefault(k, v)
+
+    patterns: dict[str, str] = {}
+    for name, table in norms.items():
+        patterns[name] = alternation(table.keys())
+    for source in (shared.get("patterns") or {}, data.get("patterns") or {}):
+        for name, value in source.items():
+            if isinstance(value, list):
+                patterns[name] = alternation(value)
+            elif isinstance(value, str):
+                patterns[name] = "(?:" + value + ")"
+            else:
+                raise error(LanguageDataError, "E102", path=str(path), detail=f"pattern {name} must be a list or a string")
+
+    def expand(template: str, where: str) -> str:
+        def sub(mt: re.Match) -> str:
+            name = mt.group(1)
+            if name not in patterns:
+                raise error(LanguageDataError, "E102", path=str(path), detail=f"{where}: unknown pattern {{{name}}}")
+            return patterns[name]
+
+        # two passes so that raw patterns may reference word lists
+        return _REF.sub(sub, _REF.sub(sub, template))
+
+    def compile_(template: str, where: str) -> re.Pattern:
+        try:
+            return re.compile(expand(template, where), re.IGNORECASE)
+        except re.error as e:
+            raise error(LanguageDataError, "E102", path=str(path), detail=f"{where}: {e}")
+
+    rules: list[Rule] = []
+    for i, spec in enumerate(list(data.get("rules") or []) + list(shared.get("rules") or [])):
+        name, kind, rx = spec.get("name"), spec.get("kind"), spec.get("regex")
+        if not name or kind not in KINDS or not rx:
+            raise error(LanguageDataError, "E102", path=str(path), detail=f"rule #{i} needs name, regex and a kind in {sorted(KINDS)}")
+        rules.append(Rule(name, kind, compile_(r"(?<!\w)(?:" + rx + r")(?!\w)", f"rule {name}"), i))
+
+    g = Grammar(lang, path, norms, patterns, rules, list(data.get("examples") or []))
+    end = r"[\s-]*$"
+    g.part_prefix = compile_(r"(?<!\w)(?P<part>{part})" + end, "part")
+    g.weekday_prefix = compile_(r"(?<!\w)(?P<weekday>{weekday})\.?,?\s+(?:{weekday_glue}\s+)?$", "weekday")
+    g.open_end_prefix = compile_(r"(?<!\w)(?:{open_end})\s*$", "open_end")
+    g.open_start_prefix = compile_(r"(?<!\w)(?:{open_start})\s*$", "open_start")
+    g.range_start_prefix = compile_(r"(?<!\w)(?:{range_start})\s*$", "range_start")
+    g.range_and = compile_(r"\s*(?:{range_and})\s*", "range_and")
+    g.range_to = compile_(r"\s*(?:(?:{range_to})\s*|[-–—]\s*)", "range_to")
+    g.calendar_suffix = compile_(r",?\s*(?P<open>[\(\[])?\s*(?P<cal>{calendar})(?(open)\s*[\)\]])", "calendar")
+    return g

@@ -1,0 +1,120 @@
+"""Arithmetic shared by every language: years, eras, Roman numerals, EDTF strings,
+calendar conversion and date offsets.  No language data lives here."""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as _dt
+import re
+from typing import Optional
+
+from convertdate import julian as _julian
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+#: EDTF season codes (ISO 8601-2 / EDTF level 1) -> TIMEX3 season codes.
+SEASON_TIMEX = {21: "SP", 22: "SU", 23: "FA", 24: "WI"}
+
+UNIT_TIMEX = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "H": "H"}
+
+
+def roman_to_int(s: str) -> Optional[int]:
+    s = s.upper().strip()
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN[c]
+        if i + 1 < len(s) and _ROMAN[s[i + 1]] > v:
+            total -= v
+        else:
+            total += v
+    return total
+
+
+def year_with_era(year: int, era: Optional[str]) -> int:
+    """Astronomical year: 44 BC -> -43, 1 BC -> 0."""
+    if era == "bc":
+        return 1 - year
+    return year
+
+
+def edtf_year(y: int) -> str:
+    return f"-{abs(y):04d}" if y < 0 else f"{y:04d}"
+
+
+def edtf_date(y: int, m: Optional[int] = None, d: Optional[int] = None) -> str:
+    s = edtf_year(y)
+    if m is not None:
+        s += f"-{m:02d}"
+        if d is not None:
+            s += f"-{d:02d}"
+    return s
+
+
+def timex_year(y: int) -> str:
+    return f"BC{1 - y:04d}" if y <= 0 else f"{y:04d}"
+
+
+def timex_date(y: int, m: Optional[int] = None, d: Optional[int] = None) -> str:
+    s = timex_year(y)
+    if m is not None:
+        s += f"-{m:02d}"
+        if d is not None:
+            s += f"-{d:02d}"
+    return s
+
+
+def valid_day(y: Optional[int], m: int, d: int) -> bool:
+    """Is day ``d`` of month ``m`` possible (in year ``y``, or in some leap year)?"""
+    if not 1 <= m <= 12 or d < 1:
+        return False
+    year = y if (y is not None and 1 <= y <= 9999) else 2000
+    return d <= _calendar.monthrange(year, m)[1]
+
+
+def julian_to_gregorian(y: int, m: int, d: int) -> tuple[int, int, int]:
+    return tuple(_julian.to_gregorian(y, m, d))  # type: ignore[return-value]
+
+
+def add_offset(parts: tuple, n: int, unit: str) -> Optional[tuple]:
+    """Move a (y, m, d) date by ``n`` units; the result has the unit's granularity.
+
+    Returns None when the anchor is too coarse for the unit (a day offset from a year).
+    """
+    y, m, d = parts
+    if y is None:
+        return None
+    if unit in ("D", "W"):
+        if m is None or d is None:
+            return None
+        days = n * (7 if unit == "W" else 1)
+        try:
+            t = _dt.date(y, m, d) + _dt.timedelta(days=days)
+        except (ValueError, OverflowError):
+            return None
+        return (t.year, t.month, t.day)
+    if unit == "M":
+        if m is None:
+            return None
+        k = y * 12 + (m - 1) + n
+        return (k // 12, k % 12 + 1, None)
+    if unit == "Y":
+        return (y + n, None, None)
+    if unit == "DE":
+        return (y + 10 * n, None, None)
+    return None
+
+
+_EDTF_DAY = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_anchor(s: Optional[str]) -> Optional[tuple]:
+    """'1927-11' -> (1927, 11, None); None or anything else that is not a plain date -> None."""
+    if not s:
+        return None
+    mt = _EDTF_DAY.match(str(s).strip())
+    if not mt:
+        return None
+    y, m, d = mt.groups()
+    return (int(y), int(m) if m else None, int(d) if d else None)

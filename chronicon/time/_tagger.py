@@ -1,0 +1,616 @@
+"""The time tagger: regex passes of the compiled language grammar, then
+prefixes (part of period, weekday, open interval), suffixes (calendar style),
+interval joining, and resolution against the anchor / document date."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Optional
+
+from chronicon.model import Source, TimeExpression
+
+from . import _shared as S
+from ._grammar import Grammar, load
+
+_DIGITS = re.compile(r"\d+")
+_LOOKBACK = 60
+
+
+@dataclass
+class Hit:
+    start: int
+    end: int
+    rule: str
+    kind: str
+    type: str = "DATE"
+    y: Optional[int] = None
+    m: Optional[int] = None
+    d: Optional[int] = None
+    season: Optional[int] = None
+    decade: Optional[int] = None  # 193 for the 1930s
+    century: Optional[int] = None  # 20 for the 20th century (negative: BC)
+    qualifier: Optional[str] = None
+    calendar: str = "unstated"
+    dual: Optional[tuple] = None  # ((y1, m1, d1), (y2, m2, d2), marker of the second)
+    rel: Optional[tuple] = None  # (n, unit) from the anchor
+    deictic: Optional[tuple] = None  # (n, unit) from the document date
+    dur: Optional[str] = None
+    time: Optional[tuple] = None
+    setv: Optional[str] = None
+    a: Optional["Hit"] = None  # interval start
+    b: Optional["Hit"] = None  # interval end
+    interval: bool = False
+    flags: list = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- builders
+
+
+def _int_or_norm(g: Grammar, table: str, s: Optional[str]) -> Optional[int]:
+    if s is None:
+        return None
+    mt = _DIGITS.search(s)
+    if mt:
+        return int(mt.group())
+    v = g.norm(table, s)
+    return v if isinstance(v, int) else None
+
+
+def _month(g: Grammar, s: Optional[str]) -> Optional[int]:
+    if s is None:
+        return None
+    if s.strip().isdigit():
+        return int(s)
+    v = g.norm("month", s)
+    if v is None:
+        v = g.norm("month", s.rstrip(".") + ".") or g.norm("month", s.rstrip("."))
+    return v
+
+
+def _year(g: Grammar, s: Optional[str], era: Optional[str]) -> Optional[int]:
+    if s is None:
+        return None
+    return S.year_with_era(int(s), g.norm("era", era) if era else None)
+
+
+def _number(g: Grammar, s: Optional[str]):
+    if s is None:
+        return 1
+    if s.strip().isdigit():
+        return int(s)
+    return g.norm("number", s)
+
+
+def _unit(g: Grammar, s: Optional[str]) -> Optional[str]:
+    return g.norm("unit", s) if s else None
+
+
+def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
+    gd = mt.groupdict()
+    h = Hit(mt.start(), mt.end(), rule, kind)
+    if kind == "date":
+        h.d = _int_or_norm(g, "day_word", gd.get("day"))
+        h.m = _month(g, gd.get("month"))
+        h.y = _year(g, gd.get("year"), gd.get("era"))
+        if gd.get("month") and h.m is None:
+            return None
+        if h.y is None and h.m is None:
+            return None
+    elif kind == "season":
+        h.season = g.norm("season", gd.get("season"))
+        h.y = _year(g, gd.get("year"), gd.get("era"))
+        if h.season is None:
+            return None
+    elif kind == "decade":
+        if gd.get("decade"):
+            h.decade = int(gd["decade"]) // 10
+        else:
+            tens = _int_or_norm(g, "decade_word", gd.get("decade2") or gd.get("decade_word"))
+            if tens is None:
+                return None
+            tens = tens // 10 if tens >= 10 else tens
+            cent = _int_or_norm(g, "century_word", gd.get("century")) if gd.get("century") else None
+            if gd.get("century") and cent is None:
+                cent = S.roman_to_int(gd["century"])
+            prefix = (cent - 1) if cent else 19
+            if not cent:
+                h.flags.append("century assumed: 20th")
+            h.decade = prefix * 10 + tens
+    elif kind == "century":
+        c = gd.get("century")
+        n = None
+        if c:
+            n = int(c) if c.isdigit() else S.roman_to_int(c)
+        if n is None:
+            n = g.norm("century_word", gd.get("century_word") or c)
+        if not n:
+            return None
+        era = g.norm("era", gd.get("era")) if gd.get("era") else None
+        h.century = -n if era == "bc" else n
+    elif kind == "year_range_short":
+        y1 = int(gd["y1"])
+        y2 = y1 // 100 * 100 + int(gd["y2"])
+        if y2 <= y1:
+            return None
+        h.interval = True
+        h.a = Hit(h.start, h.start + len(gd["y1"]), rule, "date", y=y1)
+        h.b = Hit(mt.start("y2"), mt.end(), rule, "date", y=y2)
+    elif kind == "day_range":
+        m2 = _month(g, gd.get("month"))
+        m1 = _month(g, gd.get("month1")) or m2
+        y2 = _year(g, gd.get("year"), gd.get("era"))
+        y1 = _year(g, gd.get("year1"), None) or y2
+        d1 = _int_or_norm(g, "day_word", gd.get("day1"))
+        d2 = _int_or_norm(g, "day_word", gd.get("day2"))
+        if None in (m1, m2, d1, d2):
+            return None
+        h.interval = True
+        h.a = Hit(h.start, h.end, rule, "date", y=y1, m=m1, d=d1)
+        h.b = Hit(h.start, h.end, rule, "date", y=y2, m=m2, d=d2)
+    elif kind == "dual":
+        y1 = _year(g, gd.get("year1"), None)
+        y = _year(g, gd.get("year"), None) or y1
+        y1 = y1 or y
+        m1 = _month(g, gd.get("month1"))
+        m2 = _month(g, gd.get("month2")) or m1
+        d1 = _int_or_norm(g, "day_word", gd.get("day1"))
+        d2 = _int_or_norm(g, "day_word", gd.get("day2"))
+        if None in (m1, m2, d1, d2):
+            return None
+        marker = g.norm("calendar", gd.get("cal2")) if gd.get("cal2") else None
+        if marker is None and gd.get("cal1"):
+            c1 = g.norm("calendar", gd["cal1"])
+            marker = {"julian": "gregorian", "gregorian": "julian"}.get(c1)
+        h.dual = ((y1, m1, d1), (y, m2, d2), marker)
+    elif kind in ("relative", "deictic"):
+        n = None
+        unit = _unit(g, gd.get("unit"))
+        lex = gd.get("lex")
+        if lex:
+            v = g.norm("relative_word" if kind == "relative" else "deictic", lex)
+            if not v:
+                return None
+            mv = re.fullmatch(r"([+-]?\d+)([A-Z]+)", str(v))
+            if not mv:
+                return None
+            n, unit = int(mv.group(1)), mv.group(2)
+        else:
+            if unit is None:
+                return None
+            if gd.get("later") is not None:
+                k = _number(g, gd.get("num"))
+                sign = g.norm("later", gd["later"])
+                if sign is None:
+                    sign = g.norm("later_final", gd["later"])
+                if not isinstance(k, int) or sign is None:
+                    return None
+                n = k * sign
+            elif gd.get("next") is not None:
+                n = g.norm("next", gd["next"])
+            elif gd.get("dnext") is not None:
+                n = g.norm("deictic_next", gd["dnext"])
+            if n is None:
+                return None
+        if kind == "relative":
+            h.rel = (n, unit)
+        else:
+            h.deictic = (n, unit)
+    elif kind == "duration":
+        unit = _unit(g, gd.get("unit"))
+        k = _number(g, gd.get("num"))
+        if unit is None or k is None:
+            return None
+        h.type = "DURATION"
+        h.dur = f"P{k}{unit}" if unit != "H" else f"PT{k}H"
+    elif kind == "time":
+        hour = None
+        if gd.get("time_word"):
+            v = g.norm("time_word", gd["time_word"])
+            if v is None:
+                return None
+            hour, minute = (int(x) for x in str(v).split(":"))
+        else:
+            hour = _number(g, gd.get("hour"))
+            minute = int(gd["minute"]) if gd.get("minute") else 0
+            if not isinstance(hour, int):
+                return None
+            shift = g.norm("ampm", gd.get("ampm")) if gd.get("ampm") else None
+            if shift is None and gd.get("daypart"):
+                shift = g.norm("daypart", gd["daypart"])
+            if shift == 12 and hour < 12:
+                hour += 12
+            elif shift == 0 and hour == 12:
+                hour = 0
+        if not (0 <= hour <= 24 and 0 <= minute < 60):
+            return None
+        h.type = "TIME"
+        h.time = (hour, minute)
+    elif kind == "set":
+        if gd.get("set_word"):
+            h.setv = g.norm("set_word", gd["set_word"])
+        else:
+            unit = _unit(g, gd.get("unit"))
+            h.setv = f"P1{unit}" if unit else None
+        if not h.setv:
+            return None
+        h.type = "SET"
+    return h
+
+
+# --------------------------------------------------------------------------- scanning
+
+
+def _scan(g: Grammar, text: str) -> list[Hit]:
+    cands: list[tuple[int, int, int, Hit]] = []
+    for rule in g.rules:
+        for mt in rule.regex.finditer(text):
+            if mt.end() == mt.start():
+                continue
+            h = _build(g, rule.kind, rule.name, mt)
+            if h is not None:
+                cands.append((-(mt.end() - mt.start()), rule.order, mt.start(), h))
+    cands.sort(key=lambda c: c[:3])
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[Hit] = []
+    for _, _, _, h in cands:
+        i = bisect_left(starts, h.start)
+        if i > 0 and ends[i - 1] > h.start:
+            continue
+        if i < len(starts) and starts[i] < h.end:
+            continue
+        starts.insert(i, h.start)
+        ends.insert(i, h.end)
+        kept.insert(i, h)
+    return kept
+
+
+def _before(text: str, pos: int, floor: int) -> tuple[str, int]:
+    lo = max(floor, pos - _LOOKBACK)
+    return text[lo:pos], lo
+
+
+def _is_date(h: Hit) -> bool:
+    return h.type == "DATE" and h.rel is None and h.deictic is None and not h.interval
+
+
+def _decorate(g: Grammar, text: str, hits: list[Hit]) -> None:
+    """Prefixes (weekday, part of period) and calendar-style suffixes."""
+    floor = 0
+    for i, h in enumerate(hits):
+        nxt = hits[i + 1].start if i + 1 < len(hits) else len(text)
+        if h.type == "DATE" and h.rel is None and h.deictic is None:
+            # calendar marker after the date: "25 October 1917 (O.S.)", "25. Oktober 1917 a. St."
+            if h.d is not None or h.m is not None or h.interval:
+                mt = g.calendar_suffix.match(text, h.end, nxt)
+                if mt and (mt.end() == len(text) or not text[mt.end()].isalnum()):
+                    cal = g.norm("calendar", mt.group("cal"))
+                    if cal:
+                        h.calendar = cal
+                        h.end = mt.end()
+            before, lo = _before(text, h.start, floor)
+            if h.d is not None:
+                mt = g.weekday_prefix.search(before)
+                if mt:
+                    h.start = lo + mt.start()
+                    before, lo = _before(text, h.start, floor)
+            if _is_date(h) and h.dual is None:
+                mt = g.part_prefix.search(before)
+                if mt:
+                    q = g.norm("part", mt.group("part"))
+                    if q:
+                        h.qualifier = q
+                        h.start = lo + mt.start()
+        floor = h.end
+
+
+def _combine(g: Grammar, text: str, hits: list[Hit]) -> list[Hit]:
+    """Join two dates into an interval, and read open intervals ("until 1921")."""
+    out: list[Hit] = []
+    i = 0
+    floor = 0
+    while i < len(hits):
+        h = hits[i]
+        if _is_date(h) and h.dual is None and i + 1 < len(hits):
+            k = hits[i + 1]
+            if _is_date(k) and k.dual is None:
+                gap = text[h.end:k.start]
+                before, lo = _before(text, h.start, floor)
+                start_mt = g.range_start_prefix.search(before)
+                joined = None
+                if g.range_to.fullmatch(gap) and len(gap) <= 20:
+                    joined = True
+                elif g.range_and.fullmatch(gap) and start_mt:
+                    joined = True
+                if joined and _ordered(h, k):
+                    begin = lo + start_mt.start() if (start_mt and gap.strip() not in "-–—") else h.start
+                    iv = Hit(begin, k.end, h.rule + "+" + k.rule, "interval", interval=True, a=h, b=k)
+                    out.append(iv)
+                    floor = iv.end
+                    i += 2
+                    continue
+        if _is_date(h) or (h.interval and h.a is not None and h.b is not None and False):
+            before, lo = _before(text, h.start, floor)
+            mt = g.open_start_prefix.search(before)
+            if mt:
+                h = Hit(lo + mt.start(), h.end, "open_start+" + h.rule, "interval", interval=True, a=None, b=h)
+            else:
+                mt = g.open_end_prefix.search(before)
+                if mt:
+                    h = Hit(lo + mt.start(), h.end, "open_end+" + h.rule, "interval", interval=True, a=h, b=None)
+        out.append(h)
+        floor = h.end
+        i += 1
+    return out
+
+
+def _key(h: Hit) -> Optional[tuple]:
+    if h.y is not None:
+        return (h.y, h.m or 0, h.d or 0)
+    if h.decade is not None:
+        return (h.decade * 10, 0, 0)
+    if h.century is not None:
+        return ((h.century - 1) * 100, 0, 0)
+    return None
+
+
+def _ordered(a: Hit, b: Hit) -> bool:
+    ka, kb = _key(a), _key(b)
+    if ka is None or kb is None:
+        return True  # missing year: filled from the other end
+    return ka <= kb
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _gran(y, m, d) -> str:
+    return "day" if d is not None else "month" if m is not None else "year"
+
+
+def _expr(text: str, offset: int, h: Hit, lang: str) -> TimeExpression:
+    return TimeExpression(
+        start=offset + h.start, end=offset + h.end, text=text[h.start:h.end], type=h.type,
+        lang=lang, rule=h.rule, qualifier=h.qualifier, calendar=h.calendar, flags=list(h.flags),
+    )
+
+
+def _resolve_date(h: Hit, anchor: Optional[tuple], te: TimeExpression) -> Optional[tuple]:
+    """Fill ``te`` for a calendar date / season / decade / century; return its (y, m, d)."""
+    if h.decade is not None:
+        te.edtf = f"{h.decade:03d}X"
+        te.value = f"{h.decade:03d}"
+        te.granularity = "decade"
+        return None
+    if h.century is not None:
+        c = h.century
+        te.edtf = f"{c - 1:02d}XX" if c > 0 else f"-{-c - 1:02d}XX"
+        te.value = f"{c - 1:02d}" if c > 0 else f"BC{-c - 1:02d}"
+        te.granularity = "century"
+        return None
+    if h.dual is not None:
+        return _resolve_dual(h, anchor, te)
+    y, m, d = h.y, h.m, h.d
+    if y is None:
+        if anchor is None or anchor[0] is None:
+            te.resolution = "unresolved"
+            te.granularity = "day" if d is not None else "month"
+            te.value = "XXXX" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if d is not None else "")
+            if d is not None and m is not None and not S.valid_day(None, m, d):
+                te.flags.append(f"impossible date: day {d} of month {m}")
+            return None
+        y = anchor[0]
+        te.resolution = "year_from_context"
+    if h.season is not None:
+        te.edtf = f"{S.edtf_year(y)}-{h.season}"
+        te.value = f"{S.timex_year(y)}-{S.SEASON_TIMEX[h.season]}"
+        te.granularity = "season"
+        return (y, None, None)
+    if d is not None and (m is None or not S.valid_day(y, m, d)):
+        te.flags.append(f"impossible date: day {d} of month {m} in {y}")
+        te.value = None
+        te.granularity = "day"
+        return None
+    if h.calendar == "julian" and d is not None:
+        gy, gm, gdd = S.julian_to_gregorian(y, m, d)
+        te.julian = S.edtf_date(y, m, d)
+        y, m, d = gy, gm, gdd
+    elif h.calendar == "julian":
+        te.julian = S.edtf_date(y, m, d)
+        te.flags.append("Old Style month or year: not converted")
+    te.edtf = S.edtf_date(y, m, d)
+    te.value = S.timex_date(y, m, d)
+    te.granularity = _gran(y, m, d)
+    return (y, m, d)
+
+
+def _resolve_dual(h: Hit, anchor: Optional[tuple], te: TimeExpression) -> Optional[tuple]:
+    (y1, m1, d1), (y2, m2, d2), marker = h.dual
+    if y2 is None:
+        if anchor is None:
+            te.resolution = "unresolved"
+            te.granularity = "day"
+            return None
+        y1 = y2 = anchor[0]
+        te.resolution = "year_from_context"
+    y1 = y1 or y2
+    for yy, mm, dd in ((y1, m1, d1), (y2, m2, d2)):
+        if not S.valid_day(yy, mm, dd):
+            te.flags.append(f"impossible date: day {dd} of month {mm} in {yy}")
+            te.granularity = "day"
+            return None
+
+    def matches(j, gg):
+        for dy in (0, -1, 1):
+            if S.julian_to_gregorian(j[0] + dy, j[1], j[2]) == gg:
+                return j[0] + dy
+        return None
+
+    first, second = (y1, m1, d1), (y2, m2, d2)
+    jul = greg = None
+    order = [(second, first), (first, second)] if marker == "julian" else [(first, second), (second, first)]
+    if marker == "gregorian":
+        order = [(first, second)]
+    for j, gg in order:
+        jy = matches(j, gg)
+        if jy is not None:
+            jul, greg = (jy, j[1], j[2]), gg
+            break
+    if jul is None:
+        te.flags.append("dual date: the two days are not one Julian/Gregorian pair")
+        jul, greg = (first, second) if marker != "julian" else (second, first)
+    te.julian = S.edtf_date(*jul)
+    te.edtf = S.edtf_date(*greg)
+    te.value = S.timex_date(*greg)
+    te.calendar = "gregorian"
+    te.granularity = "day"
+    return greg
+
+
+def _offset(base: Optional[tuple], n: int, unit: str, te: TimeExpression, how: str) -> Optional[tuple]:
+    res = S.add_offset(base, n, unit) if base else None
+    if res is None:
+        te.resolution = "unresolved"
+        te.granularity = {"D": "day", "W": "day", "M": "month"}.get(unit, "year")
+        te.value = {"D": "XXXX-XX-XX", "W": "XXXX-XX-XX", "M": "XXXX-XX"}.get(unit, "XXXX")
+        return None
+    te.resolution = how
+    te.edtf = S.edtf_date(*res)
+    te.value = S.timex_date(*res)
+    te.granularity = _gran(*res)
+    return res
+
+
+def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct):
+    """TimeExpression for a hit, and the anchor it leaves behind."""
+    te = _expr(text, offset, h, lang)
+    new_anchor = anchor
+    if h.type == "DURATION":
+        te.value = h.dur
+        te.granularity = "duration"
+        return te, anchor
+    if h.type == "TIME":
+        hh, mm = h.time
+        t = f"T{hh:02d}:{mm:02d}"
+        if anchor and anchor[2] is not None:
+            te.value = S.timex_date(*anchor) + t
+            te.resolution = "relative"
+        else:
+            te.value = t
+        te.granularity = "time"
+        return te, anchor
+    if h.type == "SET":
+        te.value = h.setv
+        te.granularity = "set"
+        return te, anchor
+    if h.rel is not None:
+        res = _offset(anchor, h.rel[0], h.rel[1], te, "relative")
+        if res is not None:
+            te.calendar = "unstated"
+            new_anchor = res
+        return te, new_anchor
+    if h.deictic is not None:
+        _offset(dct, h.deictic[0], h.deictic[1], te, "relative")
+        return te, anchor
+    if h.interval:
+        a, b = h.a, h.b
+        if a is not None and b is not None:
+            if a.y is None and b.y is not None and a.dual is None:
+                a.y = b.y
+                if a.m is None:
+                    a.m = b.m
+            if a.calendar == "unstated":
+                a.calendar = h.calendar if h.calendar != "unstated" else b.calendar
+            if b.calendar == "unstated":
+                b.calendar = h.calendar
+        ends = []
+        anchor_out = anchor
+        for part in (a, b):
+            if part is None:
+                ends.append(None)
+                continue
+            sub = _expr(text, offset, part, lang)
+            sub.calendar = part.calendar
+            got = _resolve_date(part, anchor, sub)
+            te.flags.extend(f for f in sub.flags if f not in te.flags)
+            if sub.resolution != "explicit":
+                te.resolution = sub.resolution if te.resolution == "explicit" else te.resolution
+            if sub.calendar != "unstated":
+                te.calendar = sub.calendar
+            if sub.julian:
+                te.julian = (te.julian + "/" if te.julian else "") + sub.julian
+            ends.append(sub)
+            if got is not None:
+                anchor_out = _more_specific(anchor_out, got)
+        ea, eb = ends
+        if (ea is not None and ea.edtf is None) or (eb is not None and eb.edtf is None):
+            te.edtf = None
+            te.value = None
+            if te.resolution == "explicit" and not te.flags:
+                te.resolution = "unresolved"
+        else:
+            te.edtf = f"{ea.edtf if ea else '..'}/{eb.edtf if eb else '..'}"
+            te.value = f"{ea.value if ea else '..'}/{eb.value if eb else '..'}"
+        te.granularity = "interval"
+        return te, anchor_out
+    got = _resolve_date(h, anchor, te)
+    if got is not None:
+        new_anchor = _more_specific(anchor, got)
+    return te, new_anchor
+
+
+def _more_specific(anchor: Optional[tuple], new: tuple) -> tuple:
+    """The new anchor: ``new``, unless it is coarser and contains the old anchor."""
+    if anchor is None:
+        return new
+    y, m, d = new
+    if d is None and anchor[0] == y and (m is None or anchor[1] == m):
+        if (anchor[1] is not None and m is None) or (anchor[2] is not None and d is None):
+            return anchor
+    return new
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _tag(text: str, lang: str, anchor: Optional[tuple], dct: Optional[tuple], offset: int = 0):
+    g = load(lang)
+    hits = _scan(g, text)
+    _decorate(g, text, hits)
+    hits = _combine(g, text, hits)
+    out = []
+    for h in hits:
+        te, anchor = _resolve(text, offset, h, lang, anchor, dct)
+        out.append(te)
+    return out, anchor
+
+
+def tag(text: str, lang: str, *, anchor: Optional[str] = None, dct: Optional[str] = None) -> list[TimeExpression]:
+    """Temporal expressions in ``text`` (language ``lang``), offsets into ``text``.
+
+    ``anchor`` (EDTF day, month or year) resolves dates without a year and relative
+    expressions ("the following day"); ``dct`` (document creation date) resolves
+    deictic ones ("yesterday", "last year").  Unknown ``lang``: LanguageDataError E101.
+    """
+    out, _ = _tag(text, lang, S.parse_anchor(anchor), S.parse_anchor(dct))
+    return out
+
+
+def tag_source(source: Source) -> list[TimeExpression]:
+    """Tag every segment of ``source`` in its own language, carrying the anchor
+    (the last explicit date) from sentence to sentence; offsets into ``source.text``."""
+    if source.segments:
+        spans = [(s.start, s.end, s.lang) for s in source.segments]
+    elif source.sentences:
+        spans = [(s.start, s.end, s.lang) for s in source.sentences]
+    else:
+        spans = [(0, len(source.text), source.lang)]
+    dct = S.parse_anchor(source.dct)
+    anchor = None
+    out: list[TimeExpression] = []
+    for start, end, lang in sorted(spans):
+        found, anchor = _tag(source.text[start:end], lang or source.lang, anchor, dct, start)
+        out.extend(found)
+    return out

@@ -1,0 +1,76 @@
+"""Every ``examples:`` entry of every language file of the time stage, as one test each."""
+
+from __future__ import annotations
+
+import pytest
+from edtf import parse_edtf
+
+from chronicon.errors import LanguageDataError
+from chronicon.model import SUPPORTED_LANGS
+from chronicon.time import language_codes, load, tag
+
+CASES = [
+    pytest.param(lang, i, ex, id=f"{lang}-{i:03d}-{ex['text'][:40]}")
+    for lang in language_codes()
+    for i, ex in enumerate(load(lang).examples)
+]
+
+
+def _main(found, ex):
+    """The expression the example is about: the longest span (ties: the first)."""
+    assert found, f"nothing found in {ex['text']!r}"
+    return max(found, key=lambda e: (e.end - e.start, -e.start))
+
+
+@pytest.mark.parametrize("lang,i,ex", CASES)
+def test_example(lang, i, ex):
+    text = ex["text"]
+    found = tag(text, lang, anchor=ex.get("anchor"), dct=ex.get("dct"))
+    for e in found:
+        assert text[e.start:e.end] == e.text
+        if e.edtf is not None:
+            parse_edtf(e.edtf)
+    if ex.get("no_date"):
+        assert [e.text for e in found if e.type == "DATE" and e.edtf] == []
+        return
+    e = _main(found, ex)
+    assert e.edtf == (None if ex.get("edtf") is None else str(ex["edtf"])), e
+    for key in ("qualifier", "calendar", "julian", "type", "value", "resolution"):
+        if key in ex:
+            assert getattr(e, key) == (None if ex[key] is None else str(ex[key])), (key, e)
+    if "span" in ex:
+        assert e.text == ex["span"], e
+    if ex.get("flagged"):
+        assert e.flags, e
+    else:
+        assert not any("impossible" in f for f in e.flags), e
+
+
+def test_every_supported_language_has_a_grammar_with_examples():
+    for lang in SUPPORTED_LANGS:
+        assert lang in language_codes()
+        assert len(load(lang).examples) >= 40, lang
+
+
+def test_examples_cover_every_kind_of_expression():
+    for lang in SUPPORTED_LANGS:
+        exs = load(lang).examples
+        assert any(ex.get("no_date") for ex in exs), lang
+        assert any(ex.get("anchor") for ex in exs), lang
+        assert any(ex.get("flagged") for ex in exs), lang
+        assert any(ex.get("calendar") == "julian" for ex in exs), lang
+        assert any("/" in str(ex.get("edtf")) for ex in exs), lang
+        assert any(ex.get("qualifier") for ex in exs), lang
+        assert any(str(ex.get("edtf", "")).endswith("X") for ex in exs), lang
+
+
+def test_unknown_language_raises_e101():
+    with pytest.raises(LanguageDataError) as exc:
+        tag("3 March 1921", "xx")
+    assert exc.value.code == "E101"
+    assert "xx" in str(exc.value)
+
+
+def test_alternatives_are_case_insensitive():
+    assert tag("31 DECEMBER 1919", "en")[0].edtf == "1919-12-31"
+    assert tag("12 de MARZO de 1921", "es")[0].edtf == "1921-03-12"
