@@ -63,6 +63,9 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
                 w = w[m2.end():]
                 if not w:
                     continue
+            if len(w) > 2 and w[-1] in "sS" and w[-2] in APOSTROPHES:  # English possessive
+                w = w[:-2]
+                e -= 2
         out.append((s, e, w))
     return out
 
@@ -77,7 +80,9 @@ _WORD_RE = re.compile(r"[^\W_]+")
 
 def _name_key(name: str) -> str:
     f = fold(name)
-    if "'" not in f:
+    if "'" not in f or f.endswith("'s"):
+        if "'" in f:
+            f = f[:-2]
         return " ".join(_WORD_RE.findall(f))
     return " ".join(token_key(w) for _, _, w in tokens(name))
 

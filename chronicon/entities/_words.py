@@ -58,17 +58,17 @@ party committee congress army navy council commissariat commissar commission bur
 institute union republic empire kingdom state government ministry war revolution opposition international front
 conference assembly soviet soviets church synod court police guard guards force forces order bank company society
 league federation movement club museum station street square palace cathedral river lake mountain mountains island
-forest railway treaty pact plan policy economic new old north south east west central people peoples white red
+forest railway treaty pact plan policy health affairs supply directorate presidium film economic new old north south east west central people peoples white red
 partido comite congreso ejercito consejo comision universidad union republica imperio reino estado gobierno
 ministerio guerra revolucion oposicion internacional frente conferencia asamblea iglesia sinodo tribunal policia
 guardia orden banco sociedad liga federacion movimiento museo estacion calle plaza palacio catedral rio lago
-isla bosque tratado
+isla bosque tratado comisariado comisario salud asuntos
 parti comite congres armee conseil commission universite union republique empire royaume etat gouvernement
 ministere guerre revolution opposition internationale front conference assemblee eglise tribunal police garde
-ordre banque societe ligue mouvement musee gare rue place palais fleuve lac ile foret traite
+ordre banque societe ligue mouvement musee gare rue place palais fleuve lac ile foret traite commissariat sante
 partei komitee zentralkomitee kongress armee rat kommission universitat union republik reich staat regierung
 ministerium krieg revolution opposition internationale front konferenz versammlung kirche gericht polizei garde
-orden bank gesellschaft bund bewegung museum bahnhof strasse platz palast fluss see insel wald vertrag
+orden bank gesellschaft bund bewegung museum bahnhof strasse platz palast fluss see insel wald vertrag kommissariat
 partito comitato congresso esercito consiglio commissione universita unione repubblica impero regno stato governo
 ministero guerra rivoluzione opposizione internazionale fronte conferenza assemblea chiesa tribunale polizia
 guardia ordine banca societa lega movimento museo stazione via piazza palazzo fiume lago isola foresta trattato
