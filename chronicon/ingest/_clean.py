@@ -55,6 +55,16 @@ def _is_heading_rest(rest: str) -> bool:
     return not _SENTENCE_PUNCT.search(rest)
 
 
+def _ends_with_function_word(rest: str) -> bool:
+    from ._lang import function_words
+
+    words = rest.split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    return any(last in ws for ws in function_words()[0].values())
+
+
 def _strip_bare_edit(line: str) -> tuple[str, str | None]:
     m = _BARE_EDIT.search(line)
     if not m:
@@ -74,6 +84,9 @@ def _strip_bare_edit(line: str) -> tuple[str, str | None]:
         return line, None
     elif word == "edit" and len(rest.split()) < 2:
         # "edit" on its own after a single word is too weak ("Copy edit").
+        return line, None
+    elif _ends_with_function_word(rest):
+        # "He asked the printer to edit": a heading does not end in "to".
         return line, None
     return rest.rstrip(), word
 

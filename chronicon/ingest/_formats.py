@@ -203,6 +203,21 @@ def _html_dct(tree) -> Optional[str]:
     return None
 
 
+def _untrafilatura(text: str) -> str:
+    """Drop the Markdown-ish list bullets and table pipes of trafilatura's txt output."""
+    out = []
+    for line in text.split("\n"):
+        st = line.strip()
+        if st.startswith("|") and st.endswith("|"):
+            if re.fullmatch(r"[|\s:-]+", st):
+                continue
+            st = " ".join(c.strip() for c in st.strip("|").split("|") if c.strip())
+        elif st.startswith(("- ", "* ", "• ")):
+            st = st[2:]
+        out.append(st)
+    return "\n".join(out)
+
+
 def html_to_text(html: str, path: str) -> tuple[str, Optional[str], Optional[str], list[str]]:
     """Main text of an HTML page: (text, title, dct, notes).
 
@@ -243,6 +258,7 @@ def html_to_text(html: str, path: str) -> tuple[str, Optional[str], Optional[str
         notes.append(f"trafilatura failed ({type(exc).__name__}); used lxml text extraction")
     if text and text.strip():
         notes.append("main text extracted with trafilatura")
+        text = _untrafilatura(text)
     else:
         if not notes:
             notes.append("trafilatura found no main text; fell back to lxml text extraction")
@@ -313,6 +329,7 @@ def tei_to_text(text: str, raw: bytes | None, path: str) -> tuple[str, Optional[
 
     lines: list[str] = []
     buf: list[str] = []
+    pending: list[str] = []  # notes met inside a paragraph, emitted after it
 
     def flush():
         s = " ".join("".join(buf).split())
@@ -331,24 +348,33 @@ def tei_to_text(text: str, raw: bytes | None, path: str) -> tuple[str, Optional[
             if el.tail:
                 buf.append(el.tail)
             return
-        # A note inside a paragraph stays inline; any other block is its own line.
-        block = name in _TEI_BLOCKS and not (name == "note" and in_block)
+        if name == "note" and in_block:
+            # A footnote inside a paragraph would cut its sentence in two: keep
+            # it, as its own line right after the paragraph.
+            note = " ".join("".join(el.itertext()).split())
+            if note:
+                pending.append(note)
+            buf.append(" ")
+            if el.tail:
+                buf.append(el.tail)
+            return
+        block = name in _TEI_BLOCKS
         if block:
             flush()
-        if name == "note" and in_block:
-            buf.append(" ")
         if el.text:
             buf.append(el.text)
         for child in el:
             walk(child, in_block or name in _TEI_INLINE_NOTE_PARENTS)
         if block:
             flush()
-        elif name == "note":
-            buf.append(" ")
+            if not in_block and pending:
+                lines.extend(pending)
+                pending.clear()
         if el.tail:
             buf.append(el.tail)
 
     for child in body:
         walk(child, False)
     flush()
+    lines.extend(pending)
     return "\n".join(lines), title, dct, notes

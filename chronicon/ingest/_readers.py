@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -27,11 +28,22 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
+_WESTERN = ("cp1252", "latin_1", "iso8859_15", "iso8859_1")
 _CONTROL_OK = {9, 10, 12, 13, 27}
 _BINARY_CONTROL_RATIO = 0.05
 
 
 # ---------------------------------------------------------------- decoding
+
+def _garbage_ratio(text: str) -> float:
+    """Share of control, unassigned and private-use characters in ``text``."""
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample
+              if (ord(ch) < 32 and ch not in "\t\n\r\f") or unicodedata.category(ch) in ("Cn", "Co", "Cs"))
+    return bad / len(sample)
+
 
 def _looks_utf16_without_bom(data: bytes) -> Optional[str]:
     if len(data) < 4 or len(data) % 2:
@@ -57,15 +69,20 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                 raise error(IngestError, "E004", path) from None
             if not text.strip():
                 raise error(IngestError, "E002", path)
+            if _garbage_ratio(text) > _BINARY_CONTROL_RATIO:
+                raise error(IngestError, "E003", path)
             return text, name
     if b"\x00" in data:
         codec = _looks_utf16_without_bom(data)
         if codec is None:
             raise error(IngestError, "E003", path)
         try:
-            return data.decode(codec), codec
+            text = data.decode(codec)
         except UnicodeDecodeError:
             raise error(IngestError, "E003", path) from None
+        if _garbage_ratio(text) > _BINARY_CONTROL_RATIO:
+            raise error(IngestError, "E003", path)
+        return text, codec
     sample = data[:65536]
     controls = sum(1 for b in sample if b < 32 and b not in _CONTROL_OK)
     if controls / len(sample) > _BINARY_CONTROL_RATIO:
@@ -76,11 +93,19 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise error(IngestError, "E004", path)
-    text = str(best)
-    return text, best.encoding
+    best = matches[0]
+    # charset-normalizer often ties cp1250 and cp1252 on short Latin-1 text
+    # ("rivière" vs "rivičre"); all supported languages are Western
+    # European, so a Western code page wins a tie.
+    for m in matches:
+        if (m.encoding in _WESTERN and m.chaos <= best.chaos + 0.01
+                and m.coherence >= best.coherence - 0.02):
+            best = m
+            break
+    return str(best), best.encoding
 
 
 # ---------------------------------------------------------------- building a Source
