@@ -166,6 +166,13 @@ def load(lang: str) -> Grammar:
         norms.setdefault("month", {}).setdefault(k, v)
     for k, v in weekdays.items():
         norms.setdefault("weekday", {}).setdefault(k, v)
+    # full month names of other languages that are often quoted (e.g. English titles
+    # and quotations in a Spanish text: "in August 1929"); wide names only.
+    for other in data.get("borrowed_month_names") or []:
+        from babel import dates as bd
+
+        for num, name in bd.get_month_names("wide", locale=other).items():
+            norms["month"].setdefault(norm_key(name), num)
 
     patterns: dict[str, str] = {}
     for name, table in norms.items():
