@@ -125,7 +125,18 @@ class _Finder:
         return bool(_SIMPLE_GAP_RE.fullmatch(self.text[self.toks[i - 1].e:self.toks[i].s]))
 
     def _lang(self, offset: int) -> str:
-        return self.src.lang_at(offset) if self.src.segments else self.src.lang
+        segs = self.src.segments
+        if not segs:
+            return self.src.lang
+        import bisect
+
+        if not hasattr(self, "_seg_starts"):
+            self._segs = sorted(segs, key=lambda g: g.start)
+            self._seg_starts = [g.start for g in self._segs]
+        k = bisect.bisect_right(self._seg_starts, offset) - 1
+        if k >= 0 and self._segs[k].start <= offset < self._segs[k].end:
+            return self._segs[k].lang
+        return self.src.lang_at(offset)
 
     # ------------------------------------------------------------ pass 1
     def _accept(self, h: Hit, i: int, j: int) -> bool:
@@ -278,7 +289,24 @@ class _Finder:
                 continue
             a, b = tr
             span = text[toks[a].s:toks[b].e]
-            h = reg.resolve_hit(span) if not any(t.k in self.cal for t in toks[a:b + 1]) else None
+            h = None
+            if not any(t.k in self.cal for t in toks[a:b + 1]):
+                for k in range(a, b + 1):  # the run, or its longest resolvable tail ("Sohn Lew Sedow")
+                    if k > a and k == b:
+                        break
+                    hk = reg.resolve_hit(text[toks[k].s:toks[b].e])
+                    if hk is not None and hk.how != "gazetteer":
+                        h, a, span = hk, k, text[toks[k].s:toks[b].e]
+                        break
+                if h is None and a == b and b + 1 < n and covered[b + 1] and self._simple_gap(b + 1):
+                    # a first name before a matched surname: "Natalja" + "Sedowa"
+                    nxt = next((m for m in ments if m["i"] == b + 1), None)
+                    if nxt is not None and nxt["kind"] == "person":
+                        hk = reg.resolve_hit(text[toks[a].s:toks[nxt["j"]].e], kind="person")
+                        if hk is not None and hk.eid == nxt["eid"]:
+                            nxt["i"] = a
+                            covered[a] = True
+                            continue
             if h is not None and h.how != "gazetteer" and toks[a].cap:
                 ent = reg.get(h.eid)
                 ments.append(dict(i=a, j=b, kind=h.kind, eid=h.eid, label=ent.label, how="alias", fixed=True))
@@ -361,12 +389,24 @@ class _Finder:
 
     # ------------------------------------------------------------ in-document
     def _learn_appositions(self, ments: list[dict], cands: list[dict]) -> None:
+        import bisect
+
         text, toks = self.text, self.toks
-        persons = [m for m in ments if m["kind"] == "person" and m["eid"]]
+        persons = sorted((m for m in ments if m["kind"] == "person" and m["eid"]), key=lambda m: toks[m["i"]].s)
+        starts = [toks[m["i"]].s for m in persons]
+        ends = sorted((toks[m["j"]].e, k) for k, m in enumerate(persons))
+        end_keys = [e for e, _ in ends]
         learned: dict[str, str] = {}
         for c in cands:
             cs, ce = toks[c["i"]].s, toks[c["j"]].e
-            for m in persons:
+            near = []
+            k = bisect.bisect_right(end_keys, cs) - 1  # the person ending just before
+            if k >= 0 and cs - end_keys[k] <= 40:
+                near.append(persons[ends[k][1]])
+            k = bisect.bisect_left(starts, ce)  # the person starting just after
+            if k < len(persons) and starts[k] - ce <= 5:
+                near.append(persons[k])
+            for m in near:
                 ms, me = toks[m["i"]].s, toks[m["j"]].e
                 if me <= cs:
                     between = text[me:cs]

@@ -105,6 +105,7 @@ _TRANSLIT_RULES = [
     (re.compile(r"j"), "y"),
     (re.compile(r"kh"), "h"),
     (re.compile(r"(?<=[^aeiouy])[iy]e"), "e"),  # Zinoviev / Zinovyev / Sinowjew
+    (re.compile(r"(?<=[^aeiouy])ya"), "ia"),  # Natalya / Natalia / Natalja
     (re.compile(r"^ye"), "e"),  # Yekaterinburg / Ekaterinburg
     (re.compile(r"^s(?=[aeiouy])"), "z"),  # German initial S = Z (Sinowjew)
     (re.compile(r"(.)\1+"), r"\1"),  # double letters

@@ -40,7 +40,8 @@ senhora
 general colonel capitaine marechal camarade president tsar tsarine empereur imperatrice roi reine prince princesse
 grand duc duchesse comte comtesse monsieur madame docteur professeur pere
 general generale oberst hauptmann marschall genosse prasident zar zarin kaiser kaiserin konig konigin prinz
-prinzessin grossfurst furst herzog graf grafin herr frau doktor professor
+prinzessin grossfurst furst herzog graf grafin herr frau doktor professor sohn tochter mann bruder schwester
+vater mutter witwe genossin
 """.split())
 
 #: Name particles allowed inside a person or place name.
