@@ -18,6 +18,8 @@ def sniff(text: str) -> str:
     if head.startswith("<?xml") or head.startswith("<tei") or "<tei " in head[:600] or "<tei>" in head[:600]:
         if "<tei" in head or TEI_NS in text[:5000]:
             return "tei"
+        if "<timeml" in head:
+            return "timeml"
         if "<html" in head:
             return "html"
         return "xml"
@@ -278,6 +280,26 @@ def _local(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+def _timeml(root, notes: list[str]):
+    """TimeML (TempEval): text of <TEXT>, title from <TITLE>, DCT from <DCT><TIMEX3 value>."""
+    text_el = title_el = dct = None
+    for el in root.iter():
+        name = _local(el.tag)
+        if name == "TEXT" and text_el is None:
+            text_el = el
+        elif name == "TITLE" and title_el is None:
+            title_el = el
+        elif name == "DCT" and dct is None:
+            for t in el.iter():
+                if _local(t.tag) == "TIMEX3" and t.get("value"):
+                    dct = t.get("value")
+                    break
+    notes.append("TimeML document: text of <TEXT>")
+    title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else None
+    body = "".join(text_el.itertext()) if text_el is not None else ""
+    return body, title or None, dct, notes
+
+
 def is_tei(text: str) -> bool:
     head = text[:5000]
     return TEI_NS in head or re.search(r"<TEI[\s>]|<teiCorpus[\s>]", head) is not None
@@ -296,6 +318,8 @@ def tei_to_text(text: str, raw: bytes | None, path: str) -> tuple[str, Optional[
     except etree.XMLSyntaxError as exc:
         raise error(IngestError, "E008", path, detail=str(exc)) from None
     notes: list[str] = []
+    if _local(root.tag) == "TimeML":
+        return _timeml(root, notes)
     if _local(root.tag) not in ("TEI", "teiCorpus") and not (isinstance(root.tag, str) and TEI_NS in root.tag):
         # Plain XML: all its text, one element per line.
         notes.append("XML without a TEI root: used the text of every element")

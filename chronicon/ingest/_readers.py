@@ -16,10 +16,10 @@ from . import _formats, _lang
 from ._clean import clean_text
 from ._sentences import split_sentences
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".tei")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".tei", ".tml")
 _FORMAT_BY_SUFFIX = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".xml": "tei", ".tei": "tei",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".xml": "tei", ".tei": "tei", ".tml": "timeml",
 }
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
@@ -30,6 +30,7 @@ _BOMS = (
 )
 _WESTERN = ("cp1252", "latin_1", "iso8859_15", "iso8859_1")
 _CONTROL_OK = {9, 10, 12, 13, 27}
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in _CONTROL_OK)
 _BINARY_CONTROL_RATIO = 0.05
 
 
@@ -84,7 +85,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             raise error(IngestError, "E003", path)
         return text, codec
     sample = data[:65536]
-    controls = sum(1 for b in sample if b < 32 and b not in _CONTROL_OK)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls / len(sample) > _BINARY_CONTROL_RATIO:
         raise error(IngestError, "E003", path)
     try:
@@ -116,18 +117,18 @@ def _build(text: str, *, id: str, path: str, fmt: str, lang: Optional[str],
     title = dct = None
     if fmt == "txt":
         sniffed = _formats.sniff(text)
-        if sniffed in ("html", "tei"):
+        if sniffed in ("html", "tei", "timeml"):
             notes.append(f"content looks like {sniffed.upper()}; read as {sniffed}")
             fmt = sniffed
     if fmt == "tei" and not _formats.is_tei(text):
-        if _formats.sniff(text) == "html":
-            fmt = "html"
+        if _formats.sniff(text) in ("html", "timeml"):
+            fmt = _formats.sniff(text)
     if fmt == "md":
         text, title = _formats.markdown_to_text(text)
     elif fmt == "html":
         text, title, dct, more = _formats.html_to_text(text, path)
         notes.extend(more)
-    elif fmt == "tei":
+    elif fmt in ("tei", "timeml", "xml"):
         text, title, dct, more = _formats.tei_to_text(text, raw, path)
         notes.extend(more)
 
@@ -143,17 +144,17 @@ def _build(text: str, *, id: str, path: str, fmt: str, lang: Optional[str],
     # each is identified; the document language is the majority by characters.
     provisional = lang
     if provisional is None:
-        guess, _ = _lang.identify_language(text)
+        guess, _ = _lang.identify_language(text[:5000])
         provisional = guess if guess in SUPPORTED_LANGS else "en"
     sentences = split_sentences(text, provisional)
-    guesses = _lang.guess_sentences(text, sentences)
+    guesses = _lang.guess_sentences(text, sentences, provisional)
     if lang is None:
         doc_lang, _share = _lang.document_language(guesses, text)
         if doc_lang not in SUPPORTED_LANGS:
             raise error(IngestError, "E005", path, lang=doc_lang, supported=", ".join(SUPPORTED_LANGS))
         if doc_lang != provisional:
             sentences = split_sentences(text, doc_lang)
-            guesses = _lang.guess_sentences(text, sentences)
+            guesses = _lang.guess_sentences(text, sentences, doc_lang)
     else:
         doc_lang = lang
         notes.append(f"language forced to '{lang}'")
@@ -202,8 +203,8 @@ def read(path, *, lang: Optional[str] = None) -> Source:
     if fmt is None:
         fmt = _formats.sniff(text)
         if fmt == "xml":
-            fmt = "tei"
-    if fmt == "tei" and encoding in ("utf-8", "utf-8-sig"):
+            fmt = "tei"  # tei_to_text also reads plain XML
+    if fmt in ("tei", "timeml") and encoding in ("utf-8", "utf-8-sig", "ascii"):
         raw = data[3:] if data.startswith(codecs.BOM_UTF8) else data
     return _build(text, id=p.stem, path=spath, fmt=fmt, lang=lang, encoding=encoding, raw=raw)
 
