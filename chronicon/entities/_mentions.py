@@ -342,13 +342,14 @@ class _Finder:
     def _finalise(self, allm: list[dict]) -> list[Mention]:
         toks, text = self.toks, self.text
         allm.sort(key=lambda m: (not m["fixed"], -(toks[m["j"]].e - toks[m["i"]].s), toks[m["i"]].s))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(toks))  # mentions are token-aligned: overlap = a shared token
         out = []
         for m in allm:
-            s, e = toks[m["i"]].s, toks[m["j"]].e
-            if any(s < te and ts < e for ts, te in taken):
+            i, j = m["i"], m["j"]
+            if any(taken[i:j + 1]):
                 continue
-            taken.append((s, e))
+            taken[i:j + 1] = b"\x01" * (j - i + 1)
+            s, e = toks[i].s, toks[j].e
             out.append(Mention(start=s, end=e, text=text[s:e], kind=m["kind"], entity_id=m["eid"],
                                label=m["label"] or text[s:e], how=m["how"]))
         out.sort(key=lambda m: m.start)
