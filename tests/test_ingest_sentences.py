@@ -235,3 +235,11 @@ def test_speed_txt_at_least_50k_words_per_second():
         from_text(text)
         best = min(best, time.perf_counter() - t0)
     assert words / best >= 50_000, f"{words / best:.0f} words/s"
+
+
+def test_stray_comma_after_dot_at_line_end_and_capitals_heading():
+    t = "THE RETURN OF THE FLEET.\nLa flota volvió al puerto en mayo de 1588, muy dañada.,\nNadie la esperaba."
+    sents = split_sentences(t, "es")
+    assert [t[s.start:s.end] for s in sents] == [
+        "THE RETURN OF THE FLEET.", "La flota volvió al puerto en mayo de 1588, muy dañada.", "Nadie la esperaba."]
+    assert [s.heading for s in sents] == [True, False, False]

@@ -140,6 +140,8 @@ def _is_heading(text: str, s: int, e: int) -> bool:
     last = chunk.rstrip(_CLOSERS + " ")
     if not last:
         return False
+    if chunk.isupper() and sum(ch.isalpha() for ch in chunk) >= 3:
+        return True  # "TROTSKY'S TRAIN." : an all-capitals title, whatever its punctuation
     return last[-1] not in _FINAL_PUNCT and last[-1] != ","
 
 
@@ -181,7 +183,10 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
                 pieces.append((cur, end))
             cur = after
         if cur < e:
-            pieces.append((cur, e))
+            # A stray ".," / ".;" at the end of a line (pasted Wikipedia text):
+            # the comma belongs to no sentence.
+            last = e - 1 if e - cur > 2 and text[e - 1] in ",;" and text[e - 2] == "." else e
+            pieces.append((cur, last))
         if len(pieces) == 1 and _is_heading(text, s, e):
             out.append(Sentence(s, e, lang, True))
         else:
