@@ -63,6 +63,18 @@ def test_html_fallback_when_trafilatura_finds_nothing(monkeypatch):
     assert "Lottery winner" not in src.text and "Cookie policy" not in src.text
 
 
+def test_xhtml_with_xml_declaration_and_footnote_sups():
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Abbey</title></head>'
+            '<body><nav>Menu of links</nav><p>The abbey was founded in 1098 by a group of monks'
+            '<sup class="reference">[3]</sup> who had left their old house.</p>'
+            '<p>Its church was consecrated in 1106 by the bishop of the diocese.</p></body></html>')
+    src = from_text(page, fmt="html")
+    assert src.text.split("\n") == ["The abbey was founded in 1098 by a group of monks who had left their old house.",
+                                     "Its church was consecrated in 1106 by the bishop of the diocese."]
+    assert src.title == "Abbey"
+    assert any("footnote" in n for n in src.notes)
+
+
 def test_text_that_sniffs_as_html(tmp_path):
     p = tmp_path / "page.dat"
     p.write_text("<!DOCTYPE html><html><body><p>The old bridge over the river was opened to traffic on 4 May 1902 by the mayor.</p></body></html>",
@@ -220,6 +232,9 @@ def test_chinese_is_e005(tmp_path):
 def test_forced_language_is_used():
     src = read(FIX / "ru.txt", lang="es")
     assert src.lang == "es"
+    # no stage has data for Russian: sentences and segments take the forced language
+    assert {s.lang for s in src.sentences} == {"es"} and {g.lang for g in src.segments} == {"es"}
+    assert any("'ru'" in n for n in src.notes)
     assert any("forced" in n for n in src.notes)
     with pytest.raises(IngestError) as ei:
         read(FIX / "notes.md", lang="ru")

@@ -151,6 +151,8 @@ _DCT_META = (
 def _html_tree(html: str):
     import lxml.html
 
+    # lxml refuses str input that carries an XML encoding declaration (XHTML).
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     try:
         return lxml.html.document_fromstring(html)
     except Exception:

@@ -145,6 +145,9 @@ def document_language(guesses: list[_Guess], text: str) -> tuple[str, float]:
 
 def sentence_language(g: _Guess, text: str, doc: str) -> str:
     """Language of one sentence, always one of SUPPORTED_LANGS (``doc`` when in doubt)."""
+    if g.top not in SUPPORTED_LANGS:
+        # Another script or an unsupported language: no stage has data for it.
+        return doc
     best = max(g.sup, key=g.sup.get) if g.sup else doc
     if best == doc:
         return doc
