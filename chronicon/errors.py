@@ -33,7 +33,8 @@ class Errors:
     E101 = "language data file for '{lang}' is missing: {path}. Add it (see docs/languages.md)"
     E102 = "language data file {path} is malformed: {detail}"
     # claims: E2xx
-    E201 = "trigger lexicon for '{lang}' is missing: {path}"
+    E201 = "trigger lexicon for '{lang}' is missing: {path}. Add it (one YAML file per language)"
+    E202 = "trigger lexicon {path} is malformed: {detail}"
     # store: E3xx
     E301 = "cannot open the store {path}: {detail}. Check the path or pass another --db"
     E302 = "the store {path} has schema version {found}, newer than this Chronicon ({supported}); upgrade Chronicon"
@@ -93,4 +94,4 @@ class ExportError(ChroniconError):
 def error(cls: type[ChroniconError], code: str, path: str | None = None, **kw) -> ChroniconError:
     """Build a coded error: ``raise error(IngestError, "E002", path)``."""
     template = getattr(Errors, code)
-    return cls(template.format(**kw), code=code, path=path)
+    return cls(template.format(path=path, **kw), code=code, path=path)

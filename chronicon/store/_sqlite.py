@@ -52,7 +52,7 @@ class Store:
         try:
             if readonly:
                 if not Path(self.path).exists():
-                    raise error(StoreError, "E301", self.path, path=self.path, detail="no such file")
+                    raise error(StoreError, "E301", self.path, detail="no such file")
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
             else:
                 if self.path != ":memory:":
@@ -67,7 +67,7 @@ class Store:
             else:
                 self._check_readable()
         except sqlite3.DatabaseError as e:
-            raise error(StoreError, "E301", self.path, path=self.path, detail=str(e)) from None
+            raise error(StoreError, "E301", self.path, detail=str(e)) from None
 
     # -- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -96,10 +96,10 @@ class Store:
         version = cur.fetchone()[0]
         tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if version > SCHEMA_VERSION:
-            raise error(StoreError, "E302", self.path, path=self.path, found=version, supported=SCHEMA_VERSION)
+            raise error(StoreError, "E302", self.path, found=version, supported=SCHEMA_VERSION)
         if version == 0:
             if tables and "sources" not in tables:
-                raise error(StoreError, "E303", self.path, path=self.path)
+                raise error(StoreError, "E303", self.path)
             sql = resources.files("chronicon.store").joinpath("schema.sql").read_text("utf-8")
             self.conn.executescript(sql)
             self.conn.execute(
@@ -118,7 +118,7 @@ class Store:
     def _check_readable(self) -> None:
         tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "sources" not in tables:
-            raise error(StoreError, "E303", self.path, path=self.path)
+            raise error(StoreError, "E303", self.path)
 
     @property
     def schema_version(self) -> int:

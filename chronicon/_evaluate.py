@@ -1,0 +1,226 @@
+"""Score a reconcile output against a gold file (the form of shared/data/dev/seeds_gold.yaml).
+
+Figures:
+
+- **date recall**: share of gold claims matched one-to-one by a system claim of the
+  same source with the same EDTF date;
+- **full recall**: the same with type and subject also equal (subjects compared by
+  the entities stage's transliteration-insensitive key);
+- **precision**: share of system claims (from the gold's sources, quantities aside)
+  that match a gold claim by source, date and type;
+- **clustering**: B-cubed precision, recall and F1 of the system's events over the
+  gold claims that were matched, against the gold ``event`` ids;
+- **verdict accuracy**: share of gold ``conflicts`` judged right: the matched claims
+  in one system event with the gold verdict (``not_same_event``: in different
+  events, or in one event that is not called a contradiction).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+from .errors import ChroniconError, error
+
+
+class EvaluationError(ChroniconError):
+    pass
+
+
+def _key(name: Optional[str]) -> str:
+    if not name:
+        return ""
+    try:
+        from .entities import translit_key
+
+        return translit_key(name)
+    except Exception:  # noqa: BLE001 - fall back to a plain key
+        return name.strip().lower()
+
+
+def _same_subject(gold: str, system: str, registry) -> bool:
+    if _key(gold) == _key(system):
+        return True
+    if registry is not None:
+        a = registry.resolve(gold)
+        b = registry.resolve(system)
+        return a is not None and b is not None and a.id == b.id
+    return False
+
+
+def _norm_date(d: Any) -> Optional[str]:
+    if d is None:
+        return None
+    return str(d).strip().replace(" ", "")
+
+
+@dataclass
+class Report:
+    gold_claims: int
+    system_claims: int
+    date_recall: float
+    full_recall: float
+    precision: float
+    date_precision: float
+    bcubed_precision: float
+    bcubed_recall: float
+    bcubed_f1: float
+    verdicts_total: int
+    verdicts_right: int
+    verdict_accuracy: float
+    verdict_rows: list[dict] = field(default_factory=list)
+    missed: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        d = dict(self.__dict__)
+        return d
+
+
+def load_gold(path: str | Path) -> dict:
+    try:
+        data = yaml.safe_load(Path(path).read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise error(EvaluationError, "E502", str(path), detail=str(e).splitlines()[0]) from None
+    if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+        raise error(EvaluationError, "E502", str(path), detail="no 'claims:' list")
+    return data
+
+
+def load_output(path: str | Path) -> dict:
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise error(EvaluationError, "E401", str(path), detail=str(e)) from None
+    if not isinstance(data, dict) or "claims" not in data or "events" not in data:
+        raise error(EvaluationError, "E401", str(path), detail="expected an object with 'events' and 'claims'")
+    return data
+
+
+def evaluate(gold: dict, output: dict) -> Report:
+    try:
+        from .entities import default_registry
+
+        registry = default_registry()
+    except Exception:  # noqa: BLE001
+        registry = None
+    gclaims = [g for g in gold["claims"] if g.get("date") is not None]
+    gsources = {g["source"] for g in gclaims}
+    sclaims = [c for c in output["claims"] if c.get("type") != "quantity" and c.get("source") in gsources]
+    by_src_date: dict[tuple, list[dict]] = defaultdict(list)
+    for c in sclaims:
+        by_src_date[(c["source"], _norm_date(c.get("date")))].append(c)
+
+    # One-to-one matching, full matches first, then date-only.
+    full: dict[str, str] = {}
+    dated: dict[str, str] = {}
+    used_full: set[str] = set()
+    used_date: set[str] = set()
+    for g in gclaims:
+        for c in by_src_date.get((g["source"], _norm_date(g["date"])), []):
+            if c["id"] in used_full:
+                continue
+            if c["type"] == g["type"] and _same_subject(g["subject"], c["subject"], registry):
+                full[g["id"]] = c["id"]
+                used_full.add(c["id"])
+                break
+    for g in gclaims:
+        if g["id"] in full:
+            dated[g["id"]] = full[g["id"]]
+            used_date.add(full[g["id"]])
+    for g in gclaims:
+        if g["id"] in dated:
+            continue
+        cands = [c for c in by_src_date.get((g["source"], _norm_date(g["date"])), []) if c["id"] not in used_date]
+        cands.sort(key=lambda c: (c["type"] != g["type"], not _same_subject(g["subject"], c["subject"], registry)))
+        if cands:
+            dated[g["id"]] = cands[0]["id"]
+            used_date.add(cands[0]["id"])
+
+    # Precision: system claims matching a gold claim by source, date and type.
+    gold_keys = defaultdict(int)
+    gold_dates = defaultdict(int)
+    for g in gclaims:
+        gold_keys[(g["source"], _norm_date(g["date"]), g["type"])] += 1
+        gold_dates[(g["source"], _norm_date(g["date"]))] += 1
+    good = good_date = 0
+    for c in sclaims:
+        k = (c["source"], _norm_date(c.get("date")), c["type"])
+        if gold_keys.get(k, 0) > 0:
+            gold_keys[k] -= 1
+            good += 1
+        kd = (c["source"], _norm_date(c.get("date")))
+        if gold_dates.get(kd, 0) > 0:
+            gold_dates[kd] -= 1
+            good_date += 1
+
+    # Clustering: B-cubed over matched gold claims.
+    event_of: dict[str, str] = {}
+    for e in output["events"]:
+        for cid in e["claims"]:
+            event_of[cid] = e["id"]
+    items = [(g["event"], event_of.get(dated[g["id"]], "none:" + dated[g["id"]])) for g in gclaims if g["id"] in dated and g.get("event")]
+    bp = br = 0.0
+    for gi, si in items:
+        same_sys = [x for x in items if x[1] == si]
+        same_gold = [x for x in items if x[0] == gi]
+        bp += sum(1 for x in same_sys if x[0] == gi) / len(same_sys)
+        br += sum(1 for x in same_gold if x[1] == si) / len(same_gold)
+    n = len(items) or 1
+    bp, br = bp / n, br / n
+    bf = 2 * bp * br / (bp + br) if bp + br else 0.0
+
+    # Verdicts.
+    ev_by_id = {e["id"]: e for e in output["events"]}
+    rows = []
+    right = 0
+    for conf in gold.get("conflicts") or []:
+        ids = list((conf.get("claims") or {}).keys())
+        want = conf.get("verdict")
+        sys_claims = [dated.get(i) for i in ids]
+        evs = {event_of.get(c) for c in sys_claims if c}
+        got = None
+        ok = False
+        if None in sys_claims or not ids:
+            got = "claims not found"
+        elif want == "not_same_event":
+            if len(evs) > 1:
+                got, ok = "separate events", True
+            else:
+                got = ev_by_id[evs.pop()]["verdict"] if evs and None not in evs else "claims not found"
+                ok = got not in ("contradiction", "claims not found")
+        elif len(evs) != 1 or None in evs:
+            got = "split over events"
+        else:
+            got = ev_by_id[evs.pop()]["verdict"]
+            ok = got == want
+        right += ok
+        rows.append({"event": conf.get("event"), "claims": ids, "want": want, "got": got, "ok": ok})
+
+    missed = [
+        {"id": g["id"], "source": g["source"], "type": g["type"], "date": g["date"], "date_text": g.get("date_text")}
+        for g in gclaims
+        if g["id"] not in dated
+    ]
+    ng = len(gclaims) or 1
+    ns = len(sclaims) or 1
+    return Report(
+        gold_claims=len(gclaims),
+        system_claims=len(sclaims),
+        date_recall=round(len(dated) / ng, 3),
+        full_recall=round(len(full) / ng, 3),
+        precision=round(good / ns, 3),
+        date_precision=round(good_date / ns, 3),
+        bcubed_precision=round(bp, 3),
+        bcubed_recall=round(br, 3),
+        bcubed_f1=round(bf, 3),
+        verdicts_total=len(rows),
+        verdicts_right=right,
+        verdict_accuracy=round(right / (len(rows) or 1), 3),
+        verdict_rows=rows,
+        missed=missed,
+    )

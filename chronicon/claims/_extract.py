@@ -1,0 +1,479 @@
+"""From dates, mentions and trigger words to typed claims, one sentence at a time.
+
+For every resolved date in a sentence, the nearest trigger of the same clause
+gives the event type; the subject is the person (or coordinated persons) before
+the trigger in that clause, a person named after "including"/"by", the patient
+of an active verb ("X attacked him"), or, when the text names nobody (a pronoun,
+a Spanish null subject), the most salient person of the text so far. Objects
+and places are the mentions of the right kind nearest the date after the
+trigger. Negated events are dropped; planned, rumoured and reported ones are
+kept with lower confidence or marked ``reported``.
+
+The rules read the language data in ``data/<lang>.yaml`` and nothing here is
+specific to one language or one text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Claim, Mention, Source, TimeExpression
+from ._lexicon import Lexicon, Trigger, available_langs, load_lexicon
+
+#: Types whose main participant is the one the action is done to.
+PATIENT_TYPES = frozenset(
+    {
+        "attack", "arrest", "imprisonment", "execution", "internal_exile", "deportation",
+        "expulsion_from_organization", "dismissal", "sentence", "rehabilitation", "trial",
+        "award", "appointment",
+    }
+)
+#: Types whose subject is usually not a person.
+THING_TYPES = frozenset({"formation", "dissolution", "rename", "period", "meeting", "revolution", "calendar_reform"})
+#: Types done by a group or a person: the nearest organisation or person before the trigger.
+GROUP_TYPES = frozenset({"demonstration"})
+#: Object kinds that a type takes as its object.
+OBJECT_KINDS = {
+    "expulsion_from_organization": ("organization",),
+    "membership": ("organization",),
+    "position_held": ("organization", "other"),
+    "appointment": ("organization", "other"),
+    "dismissal": ("organization", "other"),
+    "publication": ("work",),
+    "award": ("other", "work"),
+    "alliance": ("organization", "person"),
+    "speech": ("other",),
+    "marriage": ("person",),
+    "attack": ("person",),
+    "deportation": ("place",),
+    "rename": ("place", "other"),
+}
+#: Types where the place after the trigger is the destination or location.
+PLACE_TYPES = frozenset(
+    {
+        "internal_exile", "deportation", "residence", "arrival", "departure", "birth", "death",
+        "execution", "imprisonment", "arrest", "attack", "formation", "meeting", "demonstration",
+        "speech", "asylum_granted", "return_from_exile", "trial", "escape_attempt", "position_held",
+    }
+)
+
+_MAX_DIST = 260  # characters between a date and its trigger
+_CLAUSE_PENALTY = 120
+_PUNCT_CLAUSE = re.compile(r";|:|\s[—–-]\s")
+#: Between a date and a trigger after it: the trigger belongs to the next item or clause.
+_AFTER_BREAK = re.compile(r"[,;:]|\)\s*,")
+_MONTHISH = re.compile(r"^\W*$")
+
+
+@dataclass
+class _Trig:
+    start: int
+    end: int
+    text: str
+    info: Trigger
+
+
+def _find_triggers(lex: Lexicon, text: str, base: int, a: int, b: int) -> list[_Trig]:
+    out = []
+    for m in lex.triggers.finditer(text, a - base, b - base):
+        info = lex.groups[m.lastgroup]
+        out.append(_Trig(base + m.start(), base + m.end(), m.group(0), info))
+    return out
+
+
+def _lexicon_for(lang: str) -> Optional[Lexicon]:
+    if lang in _LANGS:
+        return load_lexicon(lang)
+    return None
+
+
+_LANGS = set(available_langs())
+
+
+class _Salience:
+    """Who the text is about at this point: recent and frequent persons weigh most."""
+
+    def __init__(self, doc_counts: dict[str, int]):
+        self.score: dict[str, float] = defaultdict(float)
+        total = sum(doc_counts.values()) or 1
+        self.prior = {k: 1.5 * v / total for k, v in doc_counts.items()}
+        self.last_text: dict[str, str] = {}
+
+    def decay(self) -> None:
+        for k in list(self.score):
+            self.score[k] *= 0.5
+
+    def see(self, m: Mention, weight: float = 1.0) -> None:
+        key = m.label or m.text
+        self.score[key] += weight
+        self.last_text[key] = m.text
+
+    def topic(self) -> Optional[str]:
+        keys = set(self.score) | set(self.prior)
+        if not keys:
+            return None
+        return max(keys, key=lambda k: (self.score.get(k, 0.0) + self.prior.get(k, 0.0), k))
+
+
+def _between(text: str, base: int, a: int, b: int) -> str:
+    return text[a - base : b - base] if a < b else ""
+
+
+def _clause_breaks(lex: Lexicon, text: str, base: int, a: int, b: int) -> int:
+    seg = _between(text, base, a, b)
+    return len(_PUNCT_CLAUSE.findall(seg)) + len(lex.clause.findall(seg))
+
+
+def _only_joiners(lex: Lexicon, s: str) -> bool:
+    """True when ``s`` only joins two names: 'and', ',', 'y', '/' ..."""
+    rest = lex.coordination.sub(" ", s)
+    return not re.sub(r"[\s,/&]+", "", rest)
+
+
+def extract_claims(
+    source: Source,
+    timexes: list[TimeExpression],
+    mentions: list[Mention],
+) -> list[Claim]:
+    """Claims of one source. ``timexes`` and ``mentions`` are the time and entities
+    stages' output for the same source (absolute offsets)."""
+    text = source.text
+    persons = [m for m in mentions if m.kind == "person"]
+    doc_counts: dict[str, int] = defaultdict(int)
+    for m in persons:
+        doc_counts[m.label or m.text] += 1
+    sal = _Salience(doc_counts)
+    by_sent_t: dict[int, list[TimeExpression]] = defaultdict(list)
+    by_sent_m: dict[int, list[Mention]] = defaultdict(list)
+    for t in timexes:
+        i = source.sentence_at(t.start)
+        if i is not None:
+            by_sent_t[i].append(t)
+    for m in mentions:
+        i = source.sentence_at(m.start)
+        if i is not None:
+            by_sent_m[i].append(m)
+    claims: list[Claim] = []
+    n = 0
+    for si, sent in enumerate(source.sentences):
+        sal.decay()
+        ments = sorted(by_sent_m.get(si, []), key=lambda m: m.start)
+        dates = [t for t in by_sent_t.get(si, []) if t.edtf and t.type == "DATE"]
+        if dates and not sent.heading:
+            for c in _sentence_claims(source, sent, si, dates, ments, sal):
+                n += 1
+                c.id = f"{source.id}#c{n:03d}"
+                claims.append(c)
+        for k, m in enumerate(p for p in ments if p.kind == "person"):
+            sal.see(m, 2.0 if k == 0 else 1.0)
+    return claims
+
+
+def _sentence_claims(source, sent, si, dates, ments, sal) -> list[Claim]:
+    text = source.text
+    # Triggers, each found with the lexicon of the language of its segment.
+    trigs: list[_Trig] = []
+    segs = [g for g in source.segments if g.start < sent.end and g.end > sent.start] or [None]
+    for g in segs:
+        a, b, lang = (g.start, g.end, g.lang) if g else (sent.start, sent.end, sent.lang)
+        a, b = max(a, sent.start), min(b, sent.end)
+        lex = _lexicon_for(lang) or _lexicon_for(sent.lang) or _lexicon_for(source.lang)
+        if lex is None:
+            continue
+        trigs.extend(_find_triggers(lex, text, 0, a, b))
+    if not trigs:
+        return []
+    trigs.sort(key=lambda t: t.start)
+    lex_main = _lexicon_for(sent.lang) or _lexicon_for(source.lang) or load_lexicon("en")
+    out: list[Claim] = []
+    for d in dates:
+        best = _best_trigger(lex_main, text, d, trigs)
+        if best is None:
+            continue
+        chosen = [best] + _coordinated_triggers(lex_main, text, best, trigs)
+        for trig in chosen:
+            out.extend(_claims_for(source, sent, lex_main, trig, d, dates, ments, trigs, sal))
+    return out
+
+
+def _best_trigger(lex: Lexicon, text: str, d: TimeExpression, trigs: list[_Trig]) -> Optional[_Trig]:
+    best, best_score = None, float("inf")
+    for t in trigs:
+        if t.start < d.end and d.start < t.end:
+            continue  # a trigger inside the date words ("1927 Congress") is not a trigger
+        if t.end <= d.start:
+            dist = d.start - t.end
+            breaks = _clause_breaks(lex, text, 0, t.end, d.start)
+        else:
+            dist = t.start - d.end
+            breaks = _clause_breaks(lex, text, 0, d.end, t.start)
+            # A date usually follows its verb; a trigger after the date and past a
+            # comma belongs to the next item of a list ("X (1925), member of Y (1926)").
+            dist += 40
+            if _AFTER_BREAK.search(text, d.end, t.start):
+                breaks += 1
+        weak = _is_weak(text, t)
+        score = dist + breaks * _CLAUSE_PENALTY + (90 if weak else 0)
+        if score < best_score:
+            best, best_score = t, score
+    if best is None or best_score > _MAX_DIST + (90 if _is_weak(text, best) else 0):
+        return None
+    return best
+
+
+def _is_weak(text: str, t: _Trig) -> bool:
+    """Weak by the lexicon, or capitalised inside a sentence: part of a title or a
+    name ("The Assassination of Trotsky", "the October Revolution")."""
+    if t.info.weak:
+        return True
+    if t.text[:1].isupper() and t.start > 0:
+        before = text[max(0, t.start - 3) : t.start]
+        return not re.search(r"(^|[.!?\n]\s*|[«“\"(]\s*)$", before)
+    return False
+
+
+def _coordinated_triggers(lex: Lexicon, text: str, best: _Trig, trigs: list[_Trig]) -> list[_Trig]:
+    """'arrested and imprisoned in 1937': the date applies to both verbs."""
+    out = []
+    for t in trigs:
+        if t is best or t.info.weak or t.info.type == best.info.type:
+            continue
+        a, b = (t.end, best.start) if t.end <= best.start else (best.end, t.start)
+        gap = text[a:b]
+        if len(gap) <= 12 and _only_joiners(lex, lex.passive.sub(" ", gap)):
+            out.append(t)
+    return out
+
+
+def _oblique(lex: Lexicon, text: str, m: Mention) -> bool:
+    """A name after a preposition ("by Frunze", "with Kamenev") is not a subject."""
+    prev = text[max(0, m.start - 14) : m.start]
+    return bool(lex.oblique_before.search(prev))
+
+
+def _persons_before(lex, text, ments, clause_start, pos) -> list[Mention]:
+    """The nearest person before ``pos`` in the clause, with those coordinated with it."""
+    cands = [
+        m for m in ments
+        if m.kind == "person" and clause_start <= m.start and m.end <= pos and not _oblique(lex, text, m)
+    ]
+    if not cands:
+        return []
+    group = [cands[-1]]
+    for m in reversed(cands[:-1]):
+        if _only_joiners(lex, text[m.end : group[0].start]):
+            group.insert(0, m)
+        else:
+            break
+    return group
+
+
+def _clause_start(lex: Lexicon, text: str, sent_start: int, pos: int) -> int:
+    seg = text[sent_start:pos]
+    last = 0
+    for m in _PUNCT_CLAUSE.finditer(seg):
+        last = max(last, m.end())
+    for m in lex.clause.finditer(seg):
+        last = max(last, m.end())
+    # ", y" / ", and" followed by a new subject opens a new clause too
+    for m in re.finditer(r",\s+(?:" + lex.coordination.pattern + r")\s", seg, re.IGNORECASE):
+        last = max(last, m.start() + 1)
+    return sent_start + last
+
+
+def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments, trigs, sal) -> list[Claim]:
+    text = source.text
+    info = trig.info
+    ctype = info.type
+    cstart = _clause_start(lex, text, sent.start, trig.start)
+    before = text[cstart : trig.start]
+    # Negation in the clause before the trigger (or right after an auxiliary): not a fact.
+    neg_zone = text[max(cstart, trig.start - 40) : trig.start]
+    if lex.negation.search(neg_zone):
+        return []
+    confidence = 0.85 if not info.weak else 0.6
+    if lex.modality.search(text[max(cstart, trig.start - 50) : trig.start]):
+        confidence = min(confidence, 0.35)
+
+    # --- where the date sits: window after the trigger up to the date (for lists)
+    after_lo = trig.end
+    after_hi = max(d.end, trig.end + 120) if d.start >= trig.end else min(sent.end, trig.end + 120)
+
+    # --- object and place
+    obj: Optional[Mention] = None
+    place: Optional[Mention] = None
+    origin: Optional[Mention] = None
+    follow = [m for m in ments if after_lo <= m.start < min(after_hi, sent.end) and m.kind != "person"]
+    if d.start >= trig.end:
+        # nearest non-person mention before the date (list form: "X (date), Y (date)")
+        pre_date = [m for m in follow if m.end <= d.start]
+        ordered = list(reversed(pre_date)) + [m for m in follow if m.start >= d.end]
+    else:
+        ordered = follow
+    kinds = OBJECT_KINDS.get(ctype, ()) + OBJECT_KINDS.get(info.by_object.get("organization", ""), ())
+    for m in ordered:
+        if m.kind in ("organization", "work", "other") and obj is None and (m.kind in kinds or info.by_object):
+            obj = m
+    places_after = follow if (d.start < trig.end or ctype not in ("residence",)) else ordered
+    for m in places_after:
+        if m.kind != "place":
+            continue
+        prev = text[max(sent.start, m.start - 12) : m.start]
+        if lex.from_words.search(prev) and origin is None:
+            origin = m
+        elif place is None:
+            place = m
+    if ctype not in PLACE_TYPES and not info.by_object:
+        place = None
+    # places before the trigger in the same clause ("In Mexico City, he died ...")
+    if place is None and ctype in PLACE_TYPES:
+        # "In Mexico City, he died", "the massacre in X ..., where he was shot"
+        prev_places = [m for m in ments if m.kind == "place" and sent.start <= m.start and m.end <= trig.start]
+        if prev_places and trig.start - prev_places[-1].end <= 90:
+            place = prev_places[-1]
+    if ctype == "residence" and d.start < trig.start:
+        # list form: "periods in Turkey (to 1933), France (to 1935)": the place named before the date
+        before_date = [m for m in ments if m.kind == "place" and sent.start <= m.start and m.end <= d.start]
+        if before_date:
+            place = before_date[-1]
+
+    # Type by what the trigger governs: "expelled from the party" vs "from the country".
+    if info.by_object:
+        if obj is not None and obj.kind == "organization" and "organization" in info.by_object:
+            ctype = info.by_object["organization"]
+        elif origin is not None and "country_from" in info.by_object:
+            ctype = info.by_object["country_from"]
+    if ctype == "deportation" and obj is not None and obj.kind == "organization":
+        ctype = "expulsion_from_organization"
+    if ctype == "deportation" and obj is None and origin is None and place is None:
+        ctype = "expulsion_from_organization"  # "was expelled in 1927": a body, not a country, is the usual sense
+
+    # --- subject
+    subj_ments: list[Mention] = []
+    subj_text = ""
+    how = "mention"
+    active = not lex.passive.search(text[max(cstart, trig.start - 14) : trig.start])
+    if ctype in PATIENT_TYPES and active:
+        nxt = text[trig.end : trig.end + 40]
+        pm = lex.pronoun_object.match(nxt.lstrip())
+        direct = [m for m in ments if m.kind == "person" and trig.end <= m.start <= trig.end + 3]
+        if direct:
+            subj_ments = [direct[0]]
+        elif pm:
+            subj_text = pm.group(0)
+            how = "topic"
+    if not subj_ments and how == "mention":
+        inc = None
+        for m in lex.including.finditer(text, sent.start, sent.end):
+            if trig.end <= m.start() <= d.end + 40 or (d.start >= trig.end and m.start() < d.start):
+                inc = m
+        if inc is not None:
+            after_inc = [m for m in ments if m.kind == "person" and inc.end() <= m.start <= inc.end() + 4]
+            if after_inc:
+                subj_ments = [after_inc[0]]
+    if not subj_ments and how == "mention":
+        if ctype in THING_TYPES or ctype in GROUP_TYPES:
+            over = [m for m in ments if m.start <= trig.start < m.end or trig.start <= m.start < trig.end]
+            things = over or [
+                m for m in ments
+                if m.kind in ("organization", "place", "work", "other") + (("person",) if ctype in GROUP_TYPES else ())
+                and sent.start <= m.start and m.end <= trig.start and not _oblique(lex, text, m)
+            ]
+            if things:
+                subj_ments = [things[-1]]
+        if not subj_ments:
+            group = _persons_before(lex, text, ments, cstart, trig.start)
+            if not group and cstart > sent.start and not lex.pronoun_subject.search(text, cstart, trig.start):
+                # a relative or parenthetical clause: its subject is the name before it
+                group = _persons_before(lex, text, ments, sent.start, cstart)
+            pron = None
+            for m in lex.pronoun_subject.finditer(text, cstart, trig.start):
+                pron = m
+            if group and (pron is None or group[-1].end > pron.start()):
+                subj_ments = group
+            elif pron is not None:
+                subj_text, how = pron.group(0), "topic"
+            else:
+                how = "topic"
+    claims_subjects: list[tuple[str, str, Optional[str]]] = []
+    if subj_ments:
+        for m in subj_ments:
+            claims_subjects.append((m.label or m.text, m.text, m.entity_id))
+    else:
+        topic = sal.topic()
+        if topic is None:
+            return []
+        claims_subjects.append((topic, subj_text, None))
+        confidence -= 0.15
+
+    # --- report, facet, manner
+    reported = False
+    for m in lex.report.finditer(text, sent.start, sent.end):
+        if (m.start() >= trig.end and m.end() <= d.start) or (m.end() <= d.start and d.start - m.end() <= 40):
+            reported = True
+    facet = None
+    for name, pat in lex.facets.items():
+        if pat.search(text, max(cstart, trig.start - 30), min(sent.end, trig.end + 5)):
+            facet = name
+            break
+    manner = None
+    for name, pat in info.manner.items():
+        if pat.search(trig.text):
+            manner = name
+    # far from the date: less sure
+    dist = d.start - trig.end if trig.end <= d.start else trig.start - d.end
+    confidence -= min(0.2, dist / 1000)
+
+    quote = text[sent.start : sent.end]
+    out = []
+    for subject, stext, sid in claims_subjects:
+        out.append(
+            Claim(
+                id="",
+                source=source.id,
+                lang=d.lang or sent.lang,
+                type=ctype,
+                subject=subject,
+                subject_text=stext,
+                object=(obj.label or obj.text) if obj else ((origin.label or origin.text) if origin and ctype == "deportation" else None),
+                place=(place.label or place.text) if place else None,
+                date=d.edtf,
+                date_text=d.text,
+                qualifier=d.qualifier,
+                calendar=d.calendar,
+                span=(sent.start, sent.end),
+                quote=quote,
+                confidence=round(max(0.05, min(1.0, confidence)), 2),
+                facet=facet,
+                date_span=(d.start, d.end),
+                trigger=trig.text,
+                subject_id=sid,
+                object_id=obj.entity_id if obj else (origin.entity_id if origin and ctype == "deportation" else None),
+                place_id=place.entity_id if place else None,
+                reported=reported,
+                julian_date=d.julian,
+                manner=manner,
+            )
+        )
+    # "replaced as commissar by Frunze": the agent takes the office.
+    if info.agent_gets:
+        for m in lex.agent.finditer(text, trig.end, min(sent.end, trig.end + 160)):
+            agents = [p for p in ments if p.kind == "person" and m.end() <= p.start <= m.end() + 3]
+            if agents:
+                a = agents[0]
+                out.append(
+                    Claim(
+                        id="", source=source.id, lang=d.lang or sent.lang, type=info.agent_gets,
+                        subject=a.label or a.text, subject_text=a.text,
+                        object=out[0].object if out else None, place=None, date=d.edtf, date_text=d.text,
+                        qualifier=d.qualifier, calendar=d.calendar, span=(sent.start, sent.end), quote=quote,
+                        confidence=round(max(0.05, confidence - 0.1), 2), facet=None, date_span=(d.start, d.end),
+                        trigger=trig.text, subject_id=a.entity_id, object_id=out[0].object_id if out else None,
+                        julian_date=d.julian,
+                    )
+                )
+                break
+    return out

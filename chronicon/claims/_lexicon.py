@@ -1,0 +1,107 @@
+"""Per-language claim lexicons (``data/<lang>.yaml``), compiled once.
+
+All trigger patterns of a language become one regular expression with a named
+group per trigger entry, so finding every trigger in a sentence is one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import yaml
+
+from ..errors import ClaimError, error
+
+
+@dataclass
+class Trigger:
+    type: str
+    weak: bool
+    by_object: dict[str, str] = field(default_factory=dict)
+    agent_gets: Optional[str] = None
+    manner: dict[str, re.Pattern] = field(default_factory=dict)
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    triggers: re.Pattern
+    groups: dict[str, Trigger]
+    passive: re.Pattern
+    negation: re.Pattern
+    modality: re.Pattern
+    report: re.Pattern
+    pronoun_subject: re.Pattern
+    pronoun_object: re.Pattern
+    coordination: re.Pattern
+    including: re.Pattern
+    agent: re.Pattern
+    clause: re.Pattern
+    facets: dict[str, re.Pattern]
+    from_words: re.Pattern
+    to_words: re.Pattern
+    oblique_before: re.Pattern
+
+
+def _alt(words: list[str]) -> str:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(words) if words else r"(?!x)x"
+
+
+def _words(words: list[str]) -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_alt(words)})(?!\w)", re.IGNORECASE)
+
+
+def available_langs() -> list[str]:
+    root = resources.files("chronicon.claims").joinpath("data")
+    return sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".yaml") and not p.name.startswith("_"))
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> Lexicon:
+    path = resources.files("chronicon.claims").joinpath(f"data/{lang}.yaml")
+    if not path.is_file():
+        raise error(ClaimError, "E201", f"chronicon/claims/data/{lang}.yaml", lang=lang)
+    try:
+        d = yaml.safe_load(path.read_text("utf-8"))
+        parts = []
+        groups: dict[str, Trigger] = {}
+        for i, t in enumerate(d["triggers"]):
+            manner = {k: _words(v) for k, v in (t.get("manner") or {}).items()}
+            for weak, key in ((False, "patterns"), (True, "weak")):
+                pats = t.get(key) or []
+                if not pats:
+                    continue
+                name = f"t{i}{'w' if weak else 's'}"
+                groups[name] = Trigger(t["type"], weak, t.get("by_object") or {}, t.get("agent_gets"), manner)
+                parts.append(f"(?P<{name}>{_alt(pats)})")
+        trig = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+        facets = {k: _words(v) for k, v in (d.get("facets") or {}).items()}
+        return Lexicon(
+            lang=lang,
+            triggers=trig,
+            groups=groups,
+            passive=_words(d.get("passive", [])),
+            negation=_words(d.get("negation", [])),
+            modality=_words(d.get("modality", [])),
+            report=_words(d.get("report", [])),
+            pronoun_subject=_words(d.get("pronouns_subject", [])),
+            pronoun_object=_words(d.get("pronouns_object", [])),
+            coordination=_words(d.get("coordination", [])),
+            including=_words(d.get("including", [])),
+            agent=_words(d.get("agent", [])),
+            clause=_words(d.get("clause", [])),
+            facets=facets,
+            from_words=_words(d.get("from_words", ["from", "of", "out of"])),
+            to_words=_words(d.get("to_words", ["to", "into", "for", "in", "at"])),
+            oblique_before=re.compile(
+                rf"(?<!\w)(?:{_alt(d.get('agent', []) + d.get('oblique', []) + d.get('from_words', []) + d.get('to_words', []))})\s+(?:[^\W\d]+\s+)?$",
+                re.IGNORECASE,
+            ),
+        )
+    except (KeyError, TypeError, re.error, yaml.YAMLError) as e:
+        raise error(ClaimError, "E202", f"chronicon/claims/data/{lang}.yaml", detail=str(e)) from None

@@ -1,0 +1,223 @@
+"""extract, reconcile, timeline, demo: the verbs that run the pipeline."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from .._edtf import human, parse_range
+from .._pipeline import Pipeline, RunResult
+from ..model import Claim, Event
+from ._app import (
+    ALIASES_HELP,
+    DB_HELP,
+    LANG_HELP,
+    app,
+    dumps,
+    err,
+    exit_if_nothing_read,
+    guarded,
+    out,
+    progress_bar,
+    report_problems,
+    write_text,
+)
+
+PATHS = typer.Argument(..., help="Source files or folders (txt, md, html, xml/tei).")
+
+VERDICT_STYLE = {
+    "contradiction": "bold red",
+    "calendar_style": "magenta",
+    "compatible": "cyan",
+    "agree": "green",
+    "single": "dim",
+}
+
+
+def _pipeline(lang: Optional[str], aliases: Optional[List[Path]]) -> Pipeline:
+    return Pipeline(lang=lang, aliases=aliases or ())
+
+
+def _run(pipe: Pipeline, paths: List[Path], db: Optional[Path], command: str) -> RunResult:
+    prog, cb = progress_bar()
+    with prog:
+        result = pipe.run(paths, db=db, command=command, progress=cb)
+    report_problems(result.problems)
+    exit_if_nothing_read(len(result.documents) + len(result.skipped), result.problems)
+    return result
+
+
+def reconcile_json(events: list[Event], claims: list[Claim]) -> dict:
+    return {"events": [e.to_dict() for e in events], "claims": [c.to_dict() for c in claims]}
+
+
+@app.command()
+@guarded
+def extract(
+    paths: List[Path] = PATHS,
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one claim per line) or json."),
+    out_file: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of standard output."),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
+    aliases: Optional[List[Path]] = typer.Option(None, "--aliases", help=ALIASES_HELP),
+) -> None:
+    """Extract dated claims from every source, one JSON object per claim.
+
+    Example: chronicon extract examples/rasputin --format jsonl > claims.jsonl
+    """
+    pipe = _pipeline(lang, aliases)
+    prog, cb = progress_bar()
+    with prog:
+        result = pipe.extract(paths, progress=cb)
+    report_problems(result.problems)
+    exit_if_nothing_read(len(result.documents), result.problems)
+    if format == "jsonl":
+        text = "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in result.claims)
+    elif format == "json":
+        text = dumps([c.to_dict() for c in result.claims])
+    else:
+        raise typer.BadParameter(f"unknown format '{format}' (jsonl or json)", param_hint="--format")
+    write_text(text, out_file)
+
+
+@app.command()
+@guarded
+def reconcile(
+    paths: List[Path] = PATHS,
+    format: str = typer.Option("json", "--format", "-f", help="json ({events, claims}) or table."),
+    out_file: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of standard output."),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP + " Without it nothing is stored."),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
+    aliases: Optional[List[Path]] = typer.Option(None, "--aliases", help=ALIASES_HELP),
+) -> None:
+    """Group claims of all sources into events, with verdicts and explanations.
+
+    Example: chronicon reconcile ../shared/data/seeds --format json > events.json
+    """
+    result = _run(_pipeline(lang, aliases), paths, db, "reconcile")
+    if format == "json":
+        write_text(dumps(reconcile_json(result.events, result.claims)), out_file)
+    elif format == "table":
+        out.print(timeline_table(result.events, result.claims))
+    else:
+        raise typer.BadParameter(f"unknown format '{format}' (json or table)", param_hint="--format")
+
+
+def _sort_key(e: Event):
+    r = parse_range(e.best_date)
+    return (r.lo if r and r.lo is not None else 10**9, e.subject)
+
+
+def timeline_table(events: list[Event], claims: list[Claim], *, only_multi: bool = False) -> Table:
+    """One row per event in date order; contradictions stand out."""
+    by_id = {c.id: c for c in claims}
+    table = Table(title="Chronicon timeline", show_lines=False, expand=False)
+    table.add_column("best date", no_wrap=True)
+    table.add_column("subject")
+    table.add_column("event")
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("what each source says")
+    for e in sorted(events, key=_sort_key):
+        if only_multi and len(e.sources) < 2:
+            continue
+        style = VERDICT_STYLE.get(e.verdict, "")
+        what = e.type.replace("_", " ")
+        if e.object:
+            what += f": {e.object}"
+        if e.place:
+            what += f" ({e.place})"
+        per_source = Text()
+        for i, d in enumerate(e.dates):
+            if i:
+                per_source.append("\n")
+            words = []
+            for cid in d.claims:
+                c = by_id.get(cid)
+                if c and c.date_text and c.date_text not in words:
+                    words.append(c.date_text)
+            per_source.append(f"{human(d.date)}", style="bold" if e.verdict == "contradiction" else "")
+            per_source.append(f"  {', '.join(d.sources)}", style="dim")
+            if words:
+                per_source.append(f"  «{' / '.join(words)}»", style="italic dim")
+        table.add_row(
+            Text(e.best_date_text or human(e.best_date), style="bold red" if e.verdict == "contradiction" else ""),
+            e.subject,
+            what,
+            Text(e.verdict, style=style),
+            per_source,
+        )
+    return table
+
+
+@app.command()
+@guarded
+def timeline(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Sources to add first (optional when --db has them)."),
+    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
+    all_events: bool = typer.Option(False, "--all", help="Also show events only one source reports."),
+    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
+    aliases: Optional[List[Path]] = typer.Option(None, "--aliases", help=ALIASES_HELP),
+) -> None:
+    """A readable timeline: best date, subject, type, verdict and each source's date.
+
+    Example: chronicon timeline examples/rasputin --all
+    """
+    if paths:
+        result = _run(_pipeline(lang, aliases), paths, db, "timeline")
+        events, claims = result.events, result.claims
+    elif db is not None:
+        from ..store import Store
+
+        with Store(db, readonly=True) as st:
+            events, claims = st.events(), st.claims()
+    else:
+        raise typer.BadParameter("give source paths, or --db with a store", param_hint="PATHS")
+    out.print(timeline_table(events, claims, only_multi=not all_events))
+    _summary(events)
+
+
+def _summary(events: list[Event]) -> None:
+    counts: dict[str, int] = {}
+    for e in events:
+        counts[e.verdict] = counts.get(e.verdict, 0) + 1
+    parts = [f"[{VERDICT_STYLE.get(v, '')}]{n} {v}[/]" for v, n in sorted(counts.items())]
+    out.print(f"{len(events)} events: " + ", ".join(parts))
+
+
+def bundled_corpus() -> Optional[Path]:
+    here = Path(__file__).resolve()
+    for root in (here.parents[2] / "examples", Path.cwd() / "examples"):
+        if root.is_dir():
+            return root
+    return None
+
+
+@app.command()
+@guarded
+def demo(
+    db: Path = typer.Option(Path("chronicon-demo.db"), "--db", help=DB_HELP),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="Folder of sources (default: the bundled examples/)."),
+) -> None:
+    """Run the whole pipeline on the bundled example corpus, store it, print the timeline.
+
+    Example: chronicon demo --db /tmp/demo.db
+    """
+    corpus = corpus or bundled_corpus()
+    if corpus is None:
+        err.print("[red]error[/red] the example corpus (examples/) was not found; pass --corpus PATH")
+        raise typer.Exit(2)
+    err.print(f"reading the example corpus in {corpus} ...")
+    result = _run(Pipeline(), [corpus], db, "demo")
+    out.print(timeline_table(result.events, result.claims, only_multi=True))
+    _summary(result.events)
+    added = len(result.documents)
+    out.print(
+        f"store: [bold]{db.resolve()}[/bold] ({added} sources added, {len(result.skipped)} already there, "
+        f"{len(result.claims)} claims, {len(result.events)} events)"
+    )
+    out.print(f"next: chronicon timeline --db {db} --all    |    datasette {db}")
