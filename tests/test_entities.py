@@ -411,3 +411,26 @@ def test_person_mentions_before():
 def test_empty_text():
     assert mentions("", "en") == []
     assert mentions("   \n ", "de") == []
+
+
+def test_inverted_name_heading():
+    ms = mentions("Rasputin, Grigori Yefimovich\nSee also: Yusupov, Felix; Nicholas II.", "en", ner=False)
+    got = {m.text: m.entity_id for m in ms}
+    assert got["Grigori Yefimovich"] == "grigori_rasputin"
+    assert got["Felix"] == "felix_yusupov"
+    assert got["Nicholas II"] == "nicholas_ii"
+
+
+def test_conjunction_is_not_a_name_particle():
+    ms = mentions("Llegaron Félix e Irina a París. Lo escribió José Ortega y Gasset en Madrid.", "es", ner=False)
+    texts = [m.text for m in ms]
+    assert "Félix e Irina" not in texts
+    assert "José Ortega y Gasset" in texts
+    assert {"París", "Madrid"} <= set(texts)
+
+
+def test_first_name_before_matched_surname():
+    ms = mentions("Seine Frau Natalja Sedowa und sein Sohn Lew Sedow begleiteten ihn.", "de", ner=False)
+    got = {m.text: m.entity_id for m in ms}
+    assert got["Natalja Sedowa"] == "natalia_sedova"
+    assert got["Lew Sedow"] == "lev_sedov"

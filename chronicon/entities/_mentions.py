@@ -174,9 +174,9 @@ class _Finder:
             if toks[0].k in self.lower_words:
                 return False
             nxt = self.toks[j + 1] if j + 1 < len(self.toks) else None
-            if nxt is not None and nxt.cap and self._simple_gap(j + 1):
-                return False  # part of a longer name ("Victoria Station", "Florence Nightingale")
-            if prev is not None and prev.cap and self._simple_gap(i) and i not in self.sent_starts:
+            if nxt is not None and nxt.cap and self._gap_ok(j + 1):
+                return False  # part of a longer name ("Victoria Station", "Metro-Goldwyn-Mayer")
+            if prev is not None and prev.cap and self._gap_ok(i) and i not in self.sent_starts:
                 return False
         curated = not h.eid.startswith("geo:")
         if curated:
@@ -234,7 +234,9 @@ class _Finder:
                 nt = toks[j + 1]
                 if nt.cap and not nt.w.isdigit():
                     j += 1
-                elif nt.k in PARTICLES and j + 2 < n and toks[j + 2].cap and not covered[j + 2] and self._gap_ok(j + 2):
+                elif (nt.k in PARTICLES and j + 2 < n and toks[j + 2].cap and not covered[j + 2]
+                      and self._gap_ok(j + 2) and (nt.k not in ("y", "e") or j > i)):
+                    # "y"/"e" join only compound surnames ("José Ortega y Gasset"), not "Félix e Irina"
                     j += 2
                 else:
                     break
@@ -262,6 +264,8 @@ class _Finder:
             return False
         if len(toks) == 1:
             return False
+        if len(toks) >= 3 and all(self.text[self.toks[k - 1].e:self.toks[k].s] == "-" for k in range(i + 1, j + 1)):
+            return False  # "Metro-Goldwyn-Mayer"
         if i in self.sent_starts and len(names) < 2 and not toks[0].initial:
             return False
         return True
@@ -298,6 +302,14 @@ class _Finder:
                     if hk is not None and hk.how != "gazetteer":
                         h, a, span = hk, k, text[toks[k].s:toks[b].e]
                         break
+                if h is None and a > 0 and covered[a - 1] and re.fullmatch(r", ?", text[toks[a - 1].e:toks[a].s]):
+                    # inverted names: "Rasputin, Grigori Yefimovich", "Yusupov, Felix"
+                    prv = next((m for m in ments if m["j"] == a - 1), None)
+                    if prv is not None and prv["kind"] == "person" and prv["eid"]:
+                        full = span + " " + text[toks[prv["i"]].s:toks[prv["j"]].e]
+                        hk = reg.resolve_hit(full, kind="person")
+                        if hk is not None and hk.eid == prv["eid"]:
+                            h = hk
                 if h is None and a == b and b + 1 < n and covered[b + 1] and self._simple_gap(b + 1):
                     # a first name before a matched surname: "Natalja" + "Sedowa"
                     nxt = next((m for m in ments if m["i"] == b + 1), None)
