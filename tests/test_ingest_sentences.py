@@ -243,3 +243,23 @@ def test_stray_comma_after_dot_at_line_end_and_capitals_heading():
     assert [t[s.start:s.end] for s in sents] == [
         "THE RETURN OF THE FLEET.", "La flota volvió al puerto en mayo de 1588, muy dañada.", "Nadie la esperaba."]
     assert [s.heading for s in sents] == [True, False, False]
+
+
+@pytest.mark.parametrize("doc,run,run_lang", [
+    ("Trotsky arrivò in Messico nel gennaio del 1937 e fu ospitato da Diego Rivera nella casa azzurra di Coyoacán.\n"
+     "Negli anni successivi scrisse molti articoli per la stampa americana, in cui criticava duramente il governo di Mosca.\n"
+     "Secondo il giornale, the attack was carried out by a man who had gained the confidence of the household in the spring of 1940, "
+     "e la notizia fece il giro del mondo.",
+     "e la notizia fece il giro del mondo", "it"),
+    ("Trotsky chegou ao México em janeiro de 1937 e foi recebido pelo pintor Diego Rivera na sua casa em Coyoacán.\n"
+     "Nos anos seguintes escreveu muitos artigos para a imprensa americana, nos quais criticava o governo de Moscou.\n"
+     "O jornal escreveu que el asesino había entrado en la casa con un abrigo en pleno verano de 1940, segundo os relatos da época.",
+     "segundo os relatos da época", "pt"),
+])
+def test_sentence_mostly_in_another_language_keeps_document_language_runs(doc, run, run_lang):
+    src = from_text(doc)
+    assert src.lang == run_lang
+    assert src.sentences[-1].lang != run_lang
+    runs = [src.text[g.start:g.end] for g in src.segments if g.lang == run_lang and g.sentence == len(src.sentences) - 1]
+    assert runs == [run]
+    _check_tiling(src)

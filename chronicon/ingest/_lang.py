@@ -165,6 +165,14 @@ def _logp(text: str, lang: str) -> float:
     return math.log(max(sup.get(lang, 0.0), 1e-6))
 
 
+@lru_cache(maxsize=None)
+def _foreign_fw(lang: str) -> frozenset[str]:
+    """Function words of the other supported languages that ``lang`` lacks."""
+    per, _ = function_words()
+    mine = per.get(lang, frozenset())
+    return frozenset(set().union(*(w for l, w in per.items() if l != lang)) - mine)
+
+
 def foreign_runs(text: str, start: int, end: int, lang: str) -> list[tuple[int, int, str]]:
     """Runs of another supported language inside the sentence ``text[start:end]``.
 
@@ -183,9 +191,10 @@ def foreign_runs(text: str, start: int, end: int, lang: str) -> list[tuple[int, 
     if lang not in per:
         return []
     sent = text[start:end]
-    # Cheap pre-check: two words exclusive to other languages somewhere.
+    # Cheap pre-check: two function words of other languages that this one lacks.
     low = _WORD.findall(sent.lower())
-    if len(low) < CHUNK_MIN_WORDS or sum(1 for w in low if owner.get(w, lang) != lang) < 2:
+    strange = _foreign_fw(lang)
+    if len(low) < CHUNK_MIN_WORDS or sum(1 for w in low if w in strange) < 2:
         return []
     toks = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(sent)]
     mine = per[lang]
@@ -200,15 +209,30 @@ def foreign_runs(text: str, start: int, end: int, lang: str) -> list[tuple[int, 
             ti += 1
         if len(words) < CHUNK_MIN_WORDS:
             continue
-        # Candidate other language: most words it has and the sentence language lacks,
-        # with at least one word exclusive to it.
-        best_l, best_n = None, 0
-        excl = {owner.get(w) for _, _, w in words} - {None, lang}
-        for l in excl:
+        # Candidate other language: the most function words that the sentence
+        # language lacks (>= 2); ties go to words exclusive to it. Without any
+        # exclusive word ("il", "la", "e" are shared by it/fr/es/pt),
+        # py3langid must pick it for the chunk.
+        scored = []
+        for l in SUPPORTED_LANGS:
+            if l == lang:
+                continue
             n = sum(1 for _, _, w in words if w in per[l] and w not in mine)
-            if n > best_n:
-                best_l, best_n = l, n
-        if best_l is None or best_n < 2:
+            if n >= 2:
+                x = sum(1 for _, _, w in words if owner.get(w) == l)
+                scored.append((n, x, l))
+        if not scored:
+            continue
+        scored.sort(reverse=True)
+        best_l = None
+        if scored[0][1]:
+            best_l = scored[0][2]
+        else:
+            sup = _supported_probs(rank(sent[words[0][0]:words[-1][1]]))
+            top = max(sup, key=sup.get) if sup else None
+            if top in {l for _, _, l in scored}:
+                best_l = top
+        if best_l is None:
             continue
         other, theirs = best_l, per[best_l]
         labels = ["L" if (w in theirs and w not in mine) else "S" if (w in mine and w not in theirs) else None
