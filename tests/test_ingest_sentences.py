@@ -263,3 +263,8 @@ def test_sentence_mostly_in_another_language_keeps_document_language_runs(doc, r
     runs = [src.text[g.start:g.end] for g in src.segments if g.lang == run_lang and g.sentence == len(src.sentences) - 1]
     assert runs == [run]
     _check_tiling(src)
+
+
+def test_capitalised_abbreviation_matches_only_as_written():
+    t = "He said no. Then he left. See No. 5 in the list."
+    assert texts(t, "en") == ["He said no.", "Then he left.", "See No. 5 in the list."]

@@ -57,7 +57,7 @@ HEADING_MAX_CHARS = 200
 
 @lru_cache(maxsize=None)
 def abbreviations(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(strict, soft) abbreviations of ``lang``, lower case, without the final dot.
+    """(strict, soft) abbreviations of ``lang``, without the final dot.
 
     Strict ones never end a sentence; soft ones ("etc.") block only the ``.,``
     boundary. Unknown languages get the English list.
@@ -73,10 +73,13 @@ def abbreviations(lang: str) -> tuple[frozenset[str], frozenset[str]]:
         target = strict
         if line.startswith("~"):
             target, line = soft, line[1:]
-        # "z. B." -> its last token "B." carries the dot we look at.
-        token = line.split()[-1].rstrip(".").lower()
+        # "z. B." -> its last token "B." carries the dot we look at. An entry
+        # written in lower case matches any case ("vs.", "VS."); a capitalised
+        # one matches only as written, so "No." (number) does not make
+        # "He said no. Then" one sentence.
+        token = line.split()[-1].rstrip(".")
         if token:
-            target.add(token)
+            target.add(token if token != token.lower() else token.lower())
     return frozenset(strict), frozenset(soft)
 
 
@@ -113,9 +116,9 @@ def _blocked(text: str, dot: int, line_start: int, after: int, line_end: int,
         return False
     strict, soft = abbreviations(lang)
     low = tok.lower()
-    if low in strict:
+    if low in strict or tok in strict:
         return True
-    if comma_rule and low in soft:
+    if comma_rule and (low in soft or tok in soft):
         return True
     return False
 
