@@ -327,3 +327,20 @@ def test_read_paths_duplicate_ids(tmp_path):
 def test_read_paths_single_file_and_string():
     sources, problems = read_paths(str(FIX / "notes.md"))
     assert [s.id for s in sources] == ["notes"] and problems == []
+
+
+def test_dutch_is_recognised_as_unsupported():
+    with pytest.raises(IngestError) as ei:
+        from_text("De stad werd in het voorjaar van 1672 door het leger belegerd, maar de burgers hielden stand.")
+    assert code_of(ei) == "E005" and "'nl'" in str(ei.value)
+
+
+def test_very_short_latin_text_takes_a_supported_language():
+    for t in ("Berlin", "Moscú", "Paris, 1871"):
+        assert from_text(t).lang in ("en", "es", "fr", "it", "pt", "de"), t
+
+
+def test_digits_only_is_e006():
+    with pytest.raises(IngestError) as ei:
+        from_text("1921 1922\n1923 -- 1924")
+    assert code_of(ei) == "E006"

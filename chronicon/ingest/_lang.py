@@ -136,10 +136,19 @@ def document_language(guesses: list[_Guess], text: str) -> tuple[str, float]:
     lang = max(votes, key=votes.get)
     share = votes[lang] / total
     if lang not in SUPPORTED_LANGS:
-        # Make sure: the whole text must agree before we refuse the document.
+        # Make sure before refusing the document: the whole text must agree,
+        # confidently, and be long enough for py3langid to be trusted.
         whole, p = identify_language(text)
         if whole in SUPPORTED_LANGS:
             return whole, p
+        letters = _LETTERS.findall(text[:20000])
+        latin = sum(1 for ch in letters if ch < "\u0250")
+        # A few Latin-script words ("Berlin", "Moscú") cannot be judged: take the
+        # closest supported language. Another script is evidence on its own.
+        if latin and (p < 0.9 or len(letters) < 25):
+            sup = _supported_probs(rank(text[:20000]))
+            best = max(sup, key=sup.get)
+            return best, sup[best]
     return lang, share
 
 

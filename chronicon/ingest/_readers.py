@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional
@@ -28,6 +29,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
+_LETTER = re.compile(r"[^\W\d_]")
 _WESTERN = ("cp1252", "latin_1", "iso8859_15", "iso8859_1")
 _CONTROL_OK = {9, 10, 12, 13, 27}
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in _CONTROL_OK)
@@ -134,7 +136,8 @@ def _build(text: str, *, id: str, path: str, fmt: str, lang: Optional[str],
 
     text, more = clean_text(text)
     notes.extend(more)
-    if not text.strip():
+    if not text.strip() or not _LETTER.search(text):
+        # nothing left, or nothing but digits and punctuation
         raise error(IngestError, "E006", path)
 
     if lang is not None and lang not in SUPPORTED_LANGS:
@@ -142,12 +145,14 @@ def _build(text: str, *, id: str, path: str, fmt: str, lang: Optional[str],
 
     # Sentences are split with a provisional language (abbreviations), then
     # each is identified; the document language is the majority by characters.
-    provisional = lang
+    provisional = expected = lang
     if provisional is None:
         guess, _ = _lang.identify_language(text[:5000])
         provisional = guess if guess in SUPPORTED_LANGS else "en"
+        # function-word shortcut only when py3langid itself expects a supported language
+        expected = guess if guess in SUPPORTED_LANGS else None
     sentences = split_sentences(text, provisional)
-    guesses = _lang.guess_sentences(text, sentences, provisional)
+    guesses = _lang.guess_sentences(text, sentences, expected)
     if lang is None:
         doc_lang, _share = _lang.document_language(guesses, text)
         if doc_lang not in SUPPORTED_LANGS:
