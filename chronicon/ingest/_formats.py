@@ -141,7 +141,7 @@ _BLOCK_TAGS = {
     "pre", "tr", "caption", "figcaption", "section", "article", "td", "th", "br", "hr",
     "table", "ul", "ol", "dl", "main", "address",
 }
-_FURNITURE_TAGS = ["nav", "header", "footer", "aside", "form", "button", "noscript", "menu", "iframe"]
+_FURNITURE_TAGS = ("nav", "header", "footer", "aside", "form", "button", "noscript", "menu", "iframe")
 _DCT_META = (
     "article:published_time", "datepublished", "date", "dc.date", "dc.date.issued", "dc.date.created",
     "dcterms.created", "dcterms.date", "dcterms.issued", "pubdate", "publish-date", "og:published_time",
@@ -166,9 +166,25 @@ def _clean_tree(tree):
         scripts=True, javascript=True, comments=True, style=True, inline_style=True,
         links=True, meta=False, page_structure=False, processing_instructions=True,
         embedded=True, frames=True, forms=True, annoying_tags=True,
-        kill_tags=_FURNITURE_TAGS, remove_unknown_tags=False, safe_attrs_only=False,
+        kill_tags=["noscript", "iframe", "button"], remove_unknown_tags=False, safe_attrs_only=False,
     )
     return cleaner.clean_html(tree)
+
+
+def _drop_furniture(tree):
+    """Remove page furniture for the lxml fallback: nav, aside, forms, and
+    header/footer outside the article (an article's own <header> holds its
+    headline and date)."""
+    import copy
+
+    tree = copy.deepcopy(tree)
+    for el in list(tree.iter(*_FURNITURE_TAGS)):
+        if el.getparent() is None:
+            continue
+        if el.tag in ("header", "footer") and any(a.tag in ("article", "main") for a in el.iterancestors()):
+            continue
+        el.drop_tree()
+    return tree
 
 
 def _lxml_text(tree) -> str:
@@ -266,7 +282,7 @@ def html_to_text(html: str, path: str) -> tuple[str, Optional[str], Optional[str
     else:
         if not notes:
             notes.append("trafilatura found no main text; fell back to lxml text extraction")
-        text = _lxml_text(cleaned) if cleaned is not None else ""
+        text = _lxml_text(_drop_furniture(cleaned)) if cleaned is not None else ""
     return text, title, dct, notes
 
 
