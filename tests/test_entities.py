@@ -434,3 +434,32 @@ def test_first_name_before_matched_surname():
     got = {m.text: m.entity_id for m in ms}
     assert got["Natalja Sedowa"] == "natalia_sedova"
     assert got["Lew Sedow"] == "lev_sedov"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The French Communist Party protested.", "en"),
+    ("Le Parti communiste français protesta.", "fr"),
+    ("Die Kommunistische Partei Deutschlands protestierte.", "de"),
+    ("El Partido Comunista mexicano protestó.", "es"),
+])
+def test_other_countries_parties_are_not_the_cpsu(text, lang):
+    assert not any(m.entity_id == "cpsu" for m in mentions(text, lang, ner=False))
+
+
+def test_cpsu_still_found():
+    assert any(m.entity_id == "cpsu" for m in mentions("Fue expulsado del Partido Comunista en 1927.", "es", ner=False))
+
+
+def test_checa_is_not_the_cheka():
+    ms = mentions("La delegación checa llegó. La Cheka lo arrestó.", "es", ner=False)
+    assert [m.text for m in ms if m.entity_id == "nkvd"] == ["Cheka"]
+
+
+def test_overlay_extension_keeps_parent_aliases(tmp_path):
+    base = default_registry()
+    reg = base.overlay()
+    f = tmp_path / "extra.yaml"
+    f.write_text("entities:\n- id: leon_trotsky\n  aliases: [Starik]\n", encoding="utf-8")
+    reg.add_aliases_file(f)
+    assert "Trotzki" in reg.get("leon_trotsky").aliases and "Starik" in reg.get("leon_trotsky").aliases
+    assert "Starik" not in base.get("leon_trotsky").aliases

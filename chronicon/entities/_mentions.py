@@ -26,7 +26,7 @@ from typing import Optional
 from ..model import Mention, Source
 from ._normalize import APOSTROPHES, name_key, token_key, tokens, translit_key
 from ._registry import PRIO_COUNTRY, EntityRegistry, Hit, default_registry
-from ._words import FUNCTION_WORDS, LOCATIVES, NON_PERSON_WORDS, PARTICLES, TITLES, calendar_words
+from ._words import FUNCTION_WORDS, LOCATIVES, NATIONALITIES, PARTY_QUALIFIERS, NON_PERSON_WORDS, PARTICLES, TITLES, calendar_words
 
 _GAP_RE = re.compile(r"[ \u00a0]|\.[ \u00a0]?|-|‐|[ \u00a0]?\n(?!\s*\n)| - ")
 _SIMPLE_GAP_RE = re.compile(r"[ \u00a0]+")
@@ -143,6 +143,9 @@ class _Finder:
         toks = self.toks[i:j + 1]
         if h.how in ("alias", "learned"):
             if h.generic:
+                nxt = self.toks[j + 1] if j + 1 < len(self.toks) else None
+                if nxt is not None and (nxt.k in PARTY_QUALIFIERS or nxt.k in NATIONALITIES):
+                    return False  # "el partido comunista mexicano", "le parti socialiste"
                 return self._lang(toks[0].s) == h.lang
             atoks = [w for _, _, w in tokens(h.alias)]
             if len(atoks) != len(toks):
@@ -150,7 +153,7 @@ class _Finder:
             if len(h.alias) <= 4:  # short aliases (NKVD, URSS, Koba): case-sensitive
                 return all(a.isupper() == t.w.isupper() and a[0].isupper() == t.cap for a, t in zip(atoks, toks))
             if h.kind == "organization":
-                return True
+                return not self._foreign_org(i, j)
             return all(t.cap or not a[0].isupper() or t.w.isupper() for a, t in zip(atoks, toks))
         # gazetteer
         if not toks[0].cap or any(not t.cap and t.k not in PARTICLES for t in toks):
@@ -186,37 +189,55 @@ class _Finder:
             threshold //= 5
         return h.pop >= threshold
 
-    def _scan(self) -> list[tuple[int, int, Hit]]:
+    def _foreign_org(self, i: int, j: int) -> bool:
+        """"French Communist Party", "Parti communiste français": another country's organisation."""
+        toks = self.toks
+        if i > 0 and toks[i - 1].k in NATIONALITIES and self._simple_gap(i):
+            return True
+        if j + 1 < len(toks) and toks[j + 1].k in NATIONALITIES and self._simple_gap(j + 1):
+            return True
+        return False
+
+    def _match_at(self, i: int) -> Optional[tuple[int, Hit]]:
+        """The longest acceptable dictionary match starting at token i: (last token, hit)."""
         reg, toks = self.reg, self.toks
-        maxn = reg.max_tokens
-        out = []
         n = len(toks)
+        found: list[tuple[int, list[Hit]]] = []
+        cur = toks[i].k
+        for j in range(i, min(n, i + reg.max_tokens)):
+            if j > i:
+                if not self._gap_ok(j):
+                    break
+                cur = cur + " " + toks[j].k
+            hs = reg.hits(cur)
+            if hs:
+                found.append((j, hs))
+            if not reg.is_prefix(cur):
+                break
+        for j, hs in reversed(found):
+            for h in hs:
+                if self._accept(h, i, j):
+                    return j, h
+        return None
+
+    def _scan(self) -> list[tuple[int, int, Hit]]:
+        out = []
+        n = len(self.toks)
         i = 0
         while i < n:
-            found: list[tuple[int, list[Hit]]] = []
-            cur = toks[i].k
-            for j in range(i, min(n, i + maxn)):
-                if j > i:
-                    if not self._gap_ok(j):
-                        break
-                    cur = cur + " " + toks[j].k
-                hs = reg.hits(cur)
-                if hs:
-                    found.append((j, hs))
-                if not reg.is_prefix(cur):
-                    break
-            took = False
-            for j, hs in reversed(found):
-                for h in hs:
-                    if self._accept(h, i, j):
-                        out.append((i, j, h))
-                        i = j + 1
-                        took = True
-                        break
-                if took:
-                    break
-            if not took:
+            got = self._match_at(i)
+            if got is None:
                 i += 1
+                continue
+            j, h = got
+            if h.generic and j > i:
+                # "le Parti communiste": the specific name inside wins over the generic "le parti"
+                inner = self._match_at(i + 1)
+                if inner is not None and not inner[1].generic and inner[0] > j:
+                    i += 1
+                    continue
+            out.append((i, j, h))
+            i = j + 1
         return out
 
     # ------------------------------------------------------------ pass 2
@@ -319,6 +340,8 @@ class _Finder:
                             nxt["i"] = a
                             covered[a] = True
                             continue
+            if h is not None and h.kind == "organization" and self._foreign_org(a, b):
+                continue
             if h is not None and h.how != "gazetteer" and toks[a].cap:
                 ent = reg.get(h.eid)
                 ments.append(dict(i=a, j=b, kind=h.kind, eid=h.eid, label=ent.label, how="alias", fixed=True))

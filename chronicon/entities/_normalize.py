@@ -31,24 +31,17 @@ ELISIONS = frozenset(
     "l d j m n s t c qu lorsqu puisqu jusqu quoiqu dell all nell dall sull coll quell un po".split()
 )
 
-_SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ı": "i", "þ": "th"}
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(c: str) -> str:
-    low = c.lower()
-    if low in _SPECIAL:
-        return _SPECIAL[low]
-    d = unicodedata.normalize("NFKD", low)
-    out = "".join(ch for ch in d if not unicodedata.combining(ch))
-    return out
+_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ı": "i",
+                         "þ": "th"})
+_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(text: str) -> str:
     """Lowercase, strip accents (NFKD), map ß/æ/œ/ł..., unify apostrophes to "'"."""
     if text.isascii():
-        return _APOS_RE.sub("'", text.lower())
-    return _APOS_RE.sub("'", "".join(_fold_char(c) for c in text))
+        return _APOS_RE.sub("'", text.lower()) if "`" in text or "'" in text else text.lower()
+    low = text.lower().translate(_SPECIAL)
+    return _APOS_RE.sub("'", _COMBINING_RE.sub("", unicodedata.normalize("NFKD", low)))
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:

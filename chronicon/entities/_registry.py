@@ -13,6 +13,7 @@ Lookup order for a name (:meth:`EntityRegistry.resolve`):
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +24,7 @@ import yaml
 
 from ..errors import LanguageDataError
 from ..model import SUPPORTED_LANGS, Entity
-from ._normalize import name_key, translit_key
+from ._normalize import _name_key, name_key, translit_key
 
 DATA_DIR = Path(__file__).parent / "data"
 ALIASES_FILE = DATA_DIR / "aliases.yaml"
@@ -94,8 +95,11 @@ _COUNTRY_LABEL = {"TR": "Turkey", "CZ": "Czech Republic", "MM": "Myanmar", "CI":
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
 
 
+_NON_LATIN_RE = re.compile("[^\u0000-\u024f’ʼ]")
+
+
 def _latin(s: str) -> bool:
-    return all(ord(c) < 0x250 or c in "’ʼ" for c in s)
+    return _NON_LATIN_RE.search(s) is None
 
 
 class Gazetteer:
@@ -112,7 +116,15 @@ class Gazetteer:
         self.min_population = min_population
         data = self._load_cache() if cache else None
         if data is None:
-            data = self._build()
+            import gc
+
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                data = self._build()
+            finally:
+                if enabled:
+                    gc.enable()
             if cache:
                 self._save_cache(data)
         self.keys: dict[str, list[tuple]] = data["keys"]
@@ -153,12 +165,19 @@ class Gazetteer:
     def _load_cache(self) -> Optional[dict]:
         import pickle
 
+        import gc
+
+        enabled = gc.isenabled()
+        gc.disable()  # unpickling ~300k small objects: the cyclic GC only slows it down
         try:
             with open(self._cache_path(), "rb") as fh:
                 data = pickle.load(fh)
             return data if isinstance(data, dict) and "keys" in data else None
         except Exception:
             return None
+        finally:
+            if enabled:
+                gc.enable()
 
     def _save_cache(self, data: dict) -> None:
         import os
@@ -185,7 +204,7 @@ class Gazetteer:
 
         def add(name: str, entry: tuple) -> None:
             nonlocal max_tokens
-            key = name_key(name)
+            key = _name_key(name)
             if not key:
                 return
             lst = keys.get(key)
@@ -291,13 +310,18 @@ class EntityRegistry:
         if entity.kind not in KINDS:
             raise LanguageDataError(f"entity {entity.id!r}: unknown kind {entity.kind!r} (known: {', '.join(KINDS)})",
                                     code="E102")
-        old = self._entities.get(entity.id) or (self._parent.get(entity.id) if self._parent else None)
+        old = self._entities.get(entity.id) or (self._parent._curated(entity.id) if self._parent else None)
         if old is not None and entity.id in self._entities:
             for a in entity.aliases:
                 if a not in old.aliases:
                     old.aliases.append(a)
             old.ids.update(entity.ids)
             target = old
+        elif old is not None:  # extending a parent's entity in an overlay: copy, never mutate the parent
+            target = Entity(id=old.id, label=entity.label or old.label, kind=old.kind,
+                            aliases=list(old.aliases) + [a for a in entity.aliases if a not in old.aliases],
+                            ids={**old.ids, **entity.ids})
+            self._entities[entity.id] = target
         else:
             target = entity
             self._entities[entity.id] = entity

@@ -97,3 +97,33 @@ def calendar_words() -> frozenset[str]:
                         if len(k) >= 3:
                             out.add(k)
     return frozenset(out)
+
+
+#: Nationality adjectives (and German genitive country names) that make "Communist Party"
+#: another country's party: "French Communist Party", "Parti communiste français",
+#: "Kommunistische Partei Deutschlands".
+NATIONALITIES = frozenset(name_key(w) for w in """
+french german italian spanish chinese mexican british american polish hungarian bulgarian yugoslav czech
+japanese indian cuban greek turkish norwegian romanian austrian belgian dutch swiss portuguese brazilian
+argentine chilean finnish swedish danish english irish canadian australian ukrainian georgian
+frances francesa aleman alemana italiano italiana espanol espanola chino china mexicano mexicana britanico
+norteamericano polaco hungaro bulgaro yugoslavo checo japones cubano griego turco noruego rumano austriaco
+belga holandes suizo portugues brasileno argentino chileno
+francais francaise allemand allemande italien italienne espagnol espagnole chinois chinoise mexicain
+mexicaine britannique americain americaine polonais hongrois bulgare yougoslave tcheque japonais cubain
+grec turc norvegien roumain autrichien belge suisse portugais bresilien argentin chilien
+francese tedesco tedesca spagnolo spagnola cinese messicano britannico americano polacco ungherese
+jugoslavo ceco giapponese greco norvegese rumeno austriaco svizzero portoghese brasiliano
+frances francesa alemao alema espanhol espanhola chines mexicano britanico americano polones hungaro
+deutschlands frankreichs italiens spaniens chinas osterreichs polens ungarns mexikos englands
+franzosische italienische spanische chinesische polnische osterreichische
+""".split())
+
+#: Words after "the party" / "el partido" that name a specific (other) party.
+PARTY_QUALIFIERS = frozenset(name_key(w) for w in """
+communist comunista communiste kommunistische comunista socialist socialista socialiste sozialistische socialdemocrata
+sozialdemokratische social democratic bolshevik bolchevique bolscevico bolchevista menshevik menchevique nazi
+nazionale nacional national nationale liberal liberale conservative conservador conservateur radical democrata
+democrate democratico democratic republicano republicain republican obrero ouvrier operaio laborista labour labor
+popular populaire popolare
+""".split())
