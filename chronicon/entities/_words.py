@@ -14,7 +14,7 @@ these those when while after before during although however then there here yet 
 also still even thus hence both each every some many most one two three no not after later later meanwhile
 el la los las lo un una unos unas en de del con por para como cuando tras sus su se al y o pero durante desde hasta
 entre sin sobre ante bajo segun este esta estos estas ese esa aquel ella ellos ellas fue era mientras despues antes
-aunque tambien luego asi cual donde que quien
+aunque tambien luego asi cual donde que quien solo aun ya si tal todo toda todos todas otro otra nada
 le les des du au aux une dans sur avec pour par il elle ils elles son sa ses ce cet cette ces apres avant pendant
 lorsque quand mais et ou donc puis alors ainsi comme selon vers chez sans sous dont qui
 der die das den dem des ein eine einen einem einer im am zum zur nach mit von vom bei aus er sie es sein seine
