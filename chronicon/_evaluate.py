@@ -115,13 +115,23 @@ def evaluate(gold: dict, output: dict) -> Report:
     for c in sclaims:
         by_src_date[(c["source"], _norm_date(c.get("date")))].append(c)
 
+    def candidates(g: dict) -> list[dict]:
+        """System claims of the gold claim's source with its date, or with the date
+        as the source wrote it when the gold marks an Old Style date (``julian_date``):
+        a system that reports the written date and flags the calendar in reconcile
+        is right too."""
+        out = list(by_src_date.get((g["source"], _norm_date(g["date"])), []))
+        if g.get("julian_date"):
+            out += by_src_date.get((g["source"], _norm_date(g["julian_date"])), [])
+        return out
+
     # One-to-one matching, full matches first, then date-only.
     full: dict[str, str] = {}
     dated: dict[str, str] = {}
     used_full: set[str] = set()
     used_date: set[str] = set()
     for g in gclaims:
-        for c in by_src_date.get((g["source"], _norm_date(g["date"])), []):
+        for c in candidates(g):
             if c["id"] in used_full:
                 continue
             if c["type"] == g["type"] and _same_subject(g["subject"], c["subject"], registry):
@@ -135,7 +145,7 @@ def evaluate(gold: dict, output: dict) -> Report:
     for g in gclaims:
         if g["id"] in dated:
             continue
-        cands = [c for c in by_src_date.get((g["source"], _norm_date(g["date"])), []) if c["id"] not in used_date]
+        cands = [c for c in candidates(g) if c["id"] not in used_date]
         cands.sort(key=lambda c: (c["type"] != g["type"], not _same_subject(g["subject"], c["subject"], registry)))
         if cands:
             dated[g["id"]] = cands[0]["id"]
@@ -145,8 +155,9 @@ def evaluate(gold: dict, output: dict) -> Report:
     gold_keys = defaultdict(int)
     gold_dates = defaultdict(int)
     for g in gclaims:
-        gold_keys[(g["source"], _norm_date(g["date"]), g["type"])] += 1
-        gold_dates[(g["source"], _norm_date(g["date"]))] += 1
+        for d in {_norm_date(g["date"]), _norm_date(g.get("julian_date"))} - {None}:
+            gold_keys[(g["source"], d, g["type"])] += 1
+            gold_dates[(g["source"], d)] += 1
     good = good_date = 0
     for c in sclaims:
         k = (c["source"], _norm_date(c.get("date")), c["type"])

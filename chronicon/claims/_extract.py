@@ -26,6 +26,7 @@ from ._lexicon import Lexicon, Trigger, available_langs, load_lexicon
 #: Types whose main participant is the one the action is done to.
 PATIENT_TYPES = frozenset(
     {
+        "death",
         "attack", "arrest", "imprisonment", "execution", "internal_exile", "deportation",
         "expulsion_from_organization", "dismissal", "sentence", "rehabilitation", "trial",
         "award", "appointment",
@@ -101,6 +102,7 @@ class _Salience:
         total = sum(doc_counts.values()) or 1
         self.prior = {k: 1.5 * v / total for k, v in doc_counts.items()}
         self.last_text: dict[str, str] = {}
+        self.ids: dict[str, Optional[str]] = {}
 
     def decay(self) -> None:
         for k in list(self.score):
@@ -110,12 +112,25 @@ class _Salience:
         key = m.label or m.text
         self.score[key] += weight
         self.last_text[key] = m.text
+        if m.entity_id:
+            self.ids[key] = m.entity_id
 
-    def topic(self) -> Optional[str]:
-        keys = set(self.score) | set(self.prior)
+    def topic(self, here: Optional[list[Mention]] = None, exclude: frozenset | set = frozenset()) -> Optional[str]:
+        """The person a pronoun or a missing subject most likely means.
+
+        ``here``: persons named earlier in the same sentence; the first of them is
+        usually its subject and weighs most."""
+        bonus: dict[str, float] = defaultdict(float)
+        for i, m in enumerate(here or []):
+            bonus[m.label or m.text] += 2.5 if i == 0 else 0.5
+        keys = (set(self.score) | set(self.prior) | set(bonus)) - set(exclude)
         if not keys:
             return None
-        return max(keys, key=lambda k: (self.score.get(k, 0.0) + self.prior.get(k, 0.0), k))
+        return max(keys, key=lambda k: (self.score.get(k, 0.0) + self.prior.get(k, 0.0) + bonus.get(k, 0.0), k))
+
+
+def _sentence_persons(ments: list[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in ments if m.kind == "person" and start <= m.start and m.end <= end]
 
 
 def _between(text: str, base: int, a: int, b: int) -> str:
@@ -146,6 +161,9 @@ def extract_claims(
     for m in persons:
         doc_counts[m.label or m.text] += 1
     sal = _Salience(doc_counts)
+    for m in persons:
+        if m.entity_id:
+            sal.ids.setdefault(m.label or m.text, m.entity_id)
     by_sent_t: dict[int, list[TimeExpression]] = defaultdict(list)
     by_sent_m: dict[int, list[Mention]] = defaultdict(list)
     for t in timexes:
@@ -184,13 +202,22 @@ def _sentence_claims(source, sent, si, dates, ments, sal) -> list[Claim]:
         if lex is None:
             continue
         trigs.extend(_find_triggers(lex, text, 0, a, b))
-    if not trigs:
-        return []
-    trigs.sort(key=lambda t: t.start)
     lex_main = _lexicon_for(sent.lang) or _lexicon_for(source.lang) or load_lexicon("en")
+    named = [m for m in ments if m.kind in ("person", "place", "organization", "work")]
+    trigs = [
+        t for t in sorted(trigs, key=lambda t: t.start)
+        # a trigger inside a name or a title ("The Revolution Betrayed", "Party Congress") is not an event
+        if not any(m.start <= t.start and t.end <= m.end for m in named)
+        # "the tenth anniversary of the seizure of power" is not the seizure of power
+        and not lex_main.anniversary.search(text, max(sent.start, t.start - 40), t.start)
+    ]
     out: list[Claim] = []
     for d in dates:
-        best = _best_trigger(lex_main, text, d, trigs)
+        life = _life_dates(source, sent, d, ments)
+        if life:
+            out.extend(life)
+            continue
+        best = _best_trigger(lex_main, text, d, trigs, sent.start)
         if best is None:
             continue
         chosen = [best] + _coordinated_triggers(lex_main, text, best, trigs)
@@ -199,8 +226,38 @@ def _sentence_claims(source, sent, si, dates, ments, sal) -> list[Claim]:
     return out
 
 
-def _best_trigger(lex: Lexicon, text: str, d: TimeExpression, trigs: list[_Trig]) -> Optional[_Trig]:
+_LIFE = re.compile(r"^\s*\(\s*$")
+
+
+def _life_dates(source: Source, sent, d: TimeExpression, ments: list[Mention]) -> list[Claim]:
+    """"Grigori Rasputin (1869-1916)": a span of dates in brackets right after a
+    person's name gives the person's birth and death."""
+    if not d.edtf or "/" not in d.edtf or d.edtf.startswith("..") or d.edtf.endswith(".."):
+        return []
+    text = source.text
+    if not text[d.end : d.end + 2].lstrip().startswith(")"):
+        return []
+    person = next((m for m in ments if m.kind == "person" and 0 <= d.start - m.end <= 3), None)
+    if person is None or not _LIFE.match(text[person.end : d.start]):
+        return []
+    born, died = d.edtf.split("/")
+    out = []
+    for typ, date in (("birth", born), ("death", died)):
+        out.append(
+            Claim(
+                id="", source=source.id, lang=d.lang or sent.lang, type=typ,
+                subject=person.label or person.text, subject_text=person.text, object=None, place=None,
+                date=date, date_text=d.text, qualifier=None, calendar=d.calendar,
+                span=(sent.start, sent.end), quote=text[sent.start : sent.end], confidence=0.8,
+                date_span=(d.start, d.end), trigger="(life dates)", subject_id=person.entity_id,
+            )
+        )
+    return out
+
+
+def _best_trigger(lex: Lexicon, text: str, d: TimeExpression, trigs: list[_Trig], sent_start: int = -1) -> Optional[_Trig]:
     best, best_score = None, float("inf")
+    fronted = 0 <= d.start - sent_start <= 6
     for t in trigs:
         if t.start < d.end and d.start < t.end:
             continue  # a trigger inside the date words ("1927 Congress") is not a trigger
@@ -217,9 +274,13 @@ def _best_trigger(lex: Lexicon, text: str, d: TimeExpression, trigs: list[_Trig]
                 breaks += 1
         weak = _is_weak(text, t)
         score = dist + breaks * _CLAUSE_PENALTY + (90 if weak else 0)
+        if fronted:
+            # "On 29 December 1916 he was lured ..., and was killed": a date that opens
+            # the sentence dates its main verb, wherever it stands.
+            score = dist * 0.4 + (400 if weak else 0)
         if score < best_score:
             best, best_score = t, score
-    if best is None or best_score > _MAX_DIST + (90 if _is_weak(text, best) else 0):
+    if best is None or best_score > _MAX_DIST + (90 if _is_weak(text, best) else 0) + (400 if fronted else 0):
         return None
     return best
 
@@ -306,7 +367,9 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
     obj: Optional[Mention] = None
     place: Optional[Mention] = None
     origin: Optional[Mention] = None
-    follow = [m for m in ments if after_lo <= m.start < min(after_hi, sent.end) and m.kind != "person"]
+    nxt = [t.start for t in trigs if t.start >= trig.end and t.start > d.end]
+    stop = min([after_hi, sent.end] + nxt[:1])
+    follow = [m for m in ments if after_lo <= m.start < stop and m.kind != "person"]
     if d.start >= trig.end:
         # nearest non-person mention before the date (list form: "X (date), Y (date)")
         pre_date = [m for m in follow if m.end <= d.start]
@@ -333,7 +396,9 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
         # "In Mexico City, he died", "the massacre in X ..., where he was shot"
         prev_places = [m for m in ments if m.kind == "place" and sent.start <= m.start and m.end <= trig.start]
         if prev_places and trig.start - prev_places[-1].end <= 90:
-            place = prev_places[-1]
+            pp = prev_places[-1]
+            if pp.start >= cstart or lex.where.search(text, pp.end, trig.start):
+                place = pp
     if ctype == "residence" and d.start < trig.start:
         # list form: "periods in Turkey (to 1933), France (to 1935)": the place named before the date
         before_date = [m for m in ments if m.kind == "place" and sent.start <= m.start and m.end <= d.start]
@@ -356,15 +421,20 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
     subj_text = ""
     how = "mention"
     active = not lex.passive.search(text[max(cstart, trig.start - 14) : trig.start])
+    exclude: set[str] = set()
     if ctype in PATIENT_TYPES and active:
         nxt = text[trig.end : trig.end + 40]
         pm = lex.pronoun_object.match(nxt.lstrip())
+        # Romance clitics stand before the verb: "lo apuñaló", "l'attire", "lo uccise"
+        clitic = re.search(r"(?:^|\s)(" + lex.pronoun_object.pattern + r")\s*$", text[max(cstart, trig.start - 12) : trig.start], re.IGNORECASE)
         direct = [m for m in ments if m.kind == "person" and trig.end <= m.start <= trig.end + 3]
         if direct:
             subj_ments = [direct[0]]
-        elif pm:
-            subj_text = pm.group(0)
+        elif pm or clitic:
+            subj_text = (pm or clitic).group(0).strip()
             how = "topic"
+            # "Guseva stabbed him": him is not Guseva
+            exclude = {m.label or m.text for m in _persons_before(lex, text, ments, cstart, trig.start)}
     if not subj_ments and how == "mention":
         inc = None
         for m in lex.including.finditer(text, sent.start, sent.end):
@@ -392,6 +462,9 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
             pron = None
             for m in lex.pronoun_subject.finditer(text, cstart, trig.start):
                 pron = m
+            if pron is None:
+                for m in lex.pronoun_possessive.finditer(text, cstart, trig.start):
+                    pron = m
             if group and (pron is None or group[-1].end > pron.start()):
                 subj_ments = group
             elif pron is not None:
@@ -403,10 +476,13 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
         for m in subj_ments:
             claims_subjects.append((m.label or m.text, m.text, m.entity_id))
     else:
-        topic = sal.topic()
+        topic = sal.topic(
+            [m for m in _sentence_persons(ments, sent.start, trig.start) if not _oblique(lex, text, m)],
+            exclude=exclude,
+        )
         if topic is None:
             return []
-        claims_subjects.append((topic, subj_text, None))
+        claims_subjects.append((topic, subj_text, sal.ids.get(topic)))
         confidence -= 0.15
 
     # --- report, facet, manner

@@ -37,6 +37,7 @@ class Lexicon:
     report: re.Pattern
     pronoun_subject: re.Pattern
     pronoun_object: re.Pattern
+    pronoun_possessive: re.Pattern
     coordination: re.Pattern
     including: re.Pattern
     agent: re.Pattern
@@ -45,6 +46,8 @@ class Lexicon:
     from_words: re.Pattern
     to_words: re.Pattern
     oblique_before: re.Pattern
+    anniversary: re.Pattern
+    where: re.Pattern
 
 
 def _alt(words: list[str]) -> str:
@@ -91,6 +94,7 @@ def load_lexicon(lang: str) -> Lexicon:
             report=_words(d.get("report", [])),
             pronoun_subject=_words(d.get("pronouns_subject", [])),
             pronoun_object=_words(d.get("pronouns_object", [])),
+            pronoun_possessive=_words(d.get("pronouns_possessive", [])),
             coordination=_words(d.get("coordination", [])),
             including=_words(d.get("including", [])),
             agent=_words(d.get("agent", [])),
@@ -98,8 +102,10 @@ def load_lexicon(lang: str) -> Lexicon:
             facets=facets,
             from_words=_words(d.get("from_words", ["from", "of", "out of"])),
             to_words=_words(d.get("to_words", ["to", "into", "for", "in", "at"])),
+            where=_words(d.get("where", [])),
+            anniversary=re.compile(rf"(?<!\w)(?:{_alt(d.get('anniversary', []))})(?!\w)[^.;]{{0,30}}$", re.IGNORECASE),
             oblique_before=re.compile(
-                rf"(?<!\w)(?:{_alt(d.get('agent', []) + d.get('oblique', []) + d.get('from_words', []) + d.get('to_words', []))})\s+(?:[^\W\d]+\s+)?$",
+                rf"(?<!\w)(?:{_alt(d.get('agent', []) + d.get('oblique', []) + d.get('from_words', []) + d.get('to_words', []))})\s+(?:(?:[^\W\d]\.|[^\W\d]+)\s+){{0,2}}$",
                 re.IGNORECASE,
             ),
         )

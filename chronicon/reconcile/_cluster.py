@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from .._edtf import DateRange, parse_range
@@ -16,6 +17,7 @@ from ..model import Claim
 from ._policy import INTERVAL_TYPES, PLACE_DEFINES, window_days
 
 
+@lru_cache(maxsize=200_000)
 def norm_key(text: Optional[str]) -> str:
     """Accent-, case- and punctuation-insensitive key for labels."""
     if not text:
@@ -25,16 +27,18 @@ def norm_key(text: Optional[str]) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in t).split())
 
 
+# Keys use the canonical label, not the entity id: a subject resolved through the
+# context (a pronoun) and one named in full must meet, and labels are canonical.
 def subject_key(c: Claim) -> str:
-    return c.subject_id or norm_key(c.subject)
+    return norm_key(c.subject)
 
 
 def object_key(c: Claim) -> str:
-    return c.object_id or norm_key(c.object)
+    return norm_key(c.object)
 
 
 def place_key(c: Claim) -> str:
-    return c.place_id or norm_key(c.place)
+    return norm_key(c.place)
 
 
 def block_key(c: Claim) -> tuple:
@@ -93,6 +97,25 @@ class _Cluster:
             self.places.add(p)
 
 
+def _choose(c: Claim, rng: Optional[DateRange], fits: list[_Cluster]) -> Optional[_Cluster]:
+    """The cluster a claim joins among those that accept it, or None for a new one.
+
+    A claim that names no object ("he was expelled in December 1927") is ambiguous
+    when the candidates differ in their objects (the Central Committee, the party):
+    it then stands alone rather than being merged with a guess."""
+    if not fits:
+        return None
+    if not object_key(c):
+        objects = {frozenset(cl.objects) for cl in fits if cl.objects}
+        if len(objects) > 1:
+            return None
+    same = [cl for cl in fits if object_key(c) and object_key(c) in cl.objects]
+    pool = same or fits
+    if rng is None or rng.mid is None:
+        return pool[-1]
+    return min(pool, key=lambda cl: min((r.gap(rng) for r in cl.ranges if r is not None), default=0))
+
+
 def cluster(claims: Iterable[Claim]) -> list[list[Claim]]:
     """Claims grouped into candidate events, in a stable order."""
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
@@ -111,12 +134,12 @@ def cluster(claims: Iterable[Claim]) -> list[list[Claim]]:
         dated.sort(key=lambda cr: (cr[1].lo if cr[1].lo is not None else -(10**9), cr[1].width, cr[0].id))
         clusters: list[_Cluster] = []
         for c, r in dated:
-            for cl in reversed(clusters[-50:]):
-                if cl.accepts(c, r):
-                    cl.add(c, r)
-                    break
-            else:
+            fits = [cl for cl in clusters[-50:] if cl.accepts(c, r)]
+            target = _choose(c, r, fits)
+            if target is None:
                 clusters.append(_Cluster(c, r))
+            else:
+                target.add(c, r)
         for c, r in undated:
             # An undated claim joins the block's only event if there is exactly one.
             fits = [cl for cl in clusters if cl.accepts(c, r)]

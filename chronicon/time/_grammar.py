@@ -40,7 +40,7 @@ DATA_DIR = Path(__file__).parent / "data"
 #: Rule kinds understood by the tagger.
 KINDS = {
     "date", "season", "decade", "century", "year_range_short", "day_range", "dual",
-    "relative", "deictic", "duration", "time", "set",
+    "relative", "deictic", "duration", "time", "set", "weekday",
 }
 
 #: Norms that are prefixes, suffixes or glue between expressions (compiled separately).
@@ -73,11 +73,18 @@ def alternation(words) -> str:
     return "(?:" + "|".join(_word_regex(w) for w in words) + ")"
 
 
-def _cldr_names(locale: str) -> tuple[dict[str, int], dict[str, int]]:
+def _cldr_names(locale: str) -> tuple[dict[str, int], dict[str, int], set[str], set[str]]:
     from babel import dates as bd
 
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
+    wide_months: set[str] = set()
+    wide_days: set[str] = set()
+    cased: set[str] = set()
+    for context in ("format", "stand-alone"):
+        cased.update(bd.get_month_names("wide", context=context, locale=locale).values())
+        wide_months.update(norm_key(n) for n in bd.get_month_names("wide", context=context, locale=locale).values())
+        wide_days.update(norm_key(n) for n in bd.get_day_names("wide", context=context, locale=locale).values())
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):
             for num, name in bd.get_month_names(width, context=context, locale=locale).items():
@@ -91,7 +98,7 @@ def _cldr_names(locale: str) -> tuple[dict[str, int], dict[str, int]]:
                     months[key + "."] = num
             for num, name in bd.get_day_names(width, context=context, locale=locale).items():
                 weekdays[norm_key(name)] = num + 1
-    return months, weekdays
+    return months, weekdays, wide_months, wide_days, cased
 
 
 @dataclass
@@ -119,6 +126,8 @@ class Grammar:
     range_and: re.Pattern = None  # type: ignore[assignment]
     range_to: re.Pattern = None  # type: ignore[assignment]
     calendar_suffix: re.Pattern = None  # type: ignore[assignment]
+    #: where a rule can match: digits and the words every rule needs one of
+    trigger: re.Pattern = None  # type: ignore[assignment]
     extra: dict = field(default_factory=dict)
 
     def norm(self, table: str, word: Optional[str]) -> Any:
@@ -161,7 +170,7 @@ def load(lang: str) -> Grammar:
             dst = norms.setdefault(name, {})
             for k, v in table.items():
                 dst[norm_key(str(k))] = v
-    months, weekdays = _cldr_names(data.get("cldr_locale", lang))
+    months, weekdays, wide_months, wide_days, cased_months = _cldr_names(data.get("cldr_locale", lang))
     for k, v in months.items():
         norms.setdefault("month", {}).setdefault(k, v)
     for k, v in weekdays.items():
@@ -173,10 +182,16 @@ def load(lang: str) -> Grammar:
 
         for num, name in bd.get_month_names("wide", locale=other).items():
             norms["month"].setdefault(norm_key(name), num)
+            wide_months.add(norm_key(name))
 
     patterns: dict[str, str] = {}
     for name, table in norms.items():
         patterns[name] = alternation(table.keys())
+    # full names only: a month or weekday standing alone is read only in these forms
+    patterns["month_wide"] = alternation(wide_months)
+    patterns["weekday_wide"] = alternation(wide_days)
+    # as CLDR writes them, for (?-i:...) where case tells a month from a word ("to march")
+    patterns["month_wide_cased"] = alternation(cased_months)
     for source in (shared.get("patterns") or {}, data.get("patterns") or {}):
         for name, value in source.items():
             if isinstance(value, list):
@@ -219,4 +234,9 @@ def load(lang: str) -> Grammar:
     g.range_and = compile_(r"\s*(?:{range_and})\s*", "range_and")
     g.range_to = compile_(r"\s*(?:(?:{range_to})\s*|[-–—]\s*)", "range_to")
     g.calendar_suffix = compile_(r",?\s*(?P<open>[\(\[])?\s*(?P<cal>{calendar})(?(open)\s*[\)\]])", "calendar")
+    g.trigger = compile_(
+        r"[0-9]|(?<!\w)(?:{month}|{weekday}|{season}|{unit}|{decade_word}|{century_word}"
+        r"|{relative_word}|{deictic}|{set_word}|{time_word}|{daypart}|{trigger})",
+        "trigger",
+    )
     return g

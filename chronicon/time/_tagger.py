@@ -42,6 +42,7 @@ class Hit:
     a: Optional["Hit"] = None  # interval start
     b: Optional["Hit"] = None  # interval end
     interval: bool = False
+    weekday: Optional[int] = None  # 1 = Monday
     flags: list = field(default_factory=list)
 
 
@@ -90,6 +91,8 @@ def _unit(g: Grammar, s: Optional[str]) -> Optional[str]:
 def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
     gd = mt.groupdict()
     h = Hit(mt.start(), mt.end(), rule, kind)
+    if gd.get("span") is not None:  # context words matched but not part of the expression
+        h.start, h.end = mt.start("span"), mt.end("span")
     if kind == "date":
         h.d = _int_or_norm(g, "day_word", gd.get("day"))
         h.m = _month(g, gd.get("month"))
@@ -97,6 +100,10 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         if gd.get("month") and h.m is None:
             return None
         if h.y is None and h.m is None:
+            return None
+    elif kind == "weekday":
+        h.weekday = g.norm("weekday", gd.get("weekday"))
+        if h.weekday is None:
             return None
     elif kind == "season":
         h.season = g.norm("season", gd.get("season"))
@@ -179,7 +186,12 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         else:
             if unit is None:
                 return None
-            if gd.get("later") is not None:
+            if gd.get("ago") is not None:
+                k = _number(g, gd.get("num"))
+                if not isinstance(k, int):
+                    return None
+                n = -k
+            elif gd.get("later") is not None:
                 k = _number(g, gd.get("num"))
                 sign = g.norm("later", gd["later"])
                 if sign is None:
@@ -203,6 +215,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         if unit is None or k is None:
             return None
         h.type = "DURATION"
+        if unit == "DE":
+            k, unit = (k * 10 if isinstance(k, int) else k), "Y"
         h.dur = f"P{k}{unit}" if unit != "H" else f"PT{k}H"
     elif kind == "time":
         hour = None
@@ -242,15 +256,38 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
 # --------------------------------------------------------------------------- scanning
 
 
-def _scan(g: Grammar, text: str) -> list[Hit]:
+#: A rule match starts at most this many characters before its first trigger
+#: (a digit or a date word) and ends at most this many after its last one.
+_WINDOW_BEFORE = 60
+_WINDOW_AFTER = 150
+
+
+def _windows(g: Grammar, text: str, gate: bool = True) -> list[tuple[int, int]]:
+    """Stretches of text around triggers: the only places the rules are run."""
+    if not gate:
+        return [(0, len(text))]
+    spans: list[list[int]] = []
+    for mt in g.trigger.finditer(text):
+        s = max(0, mt.start() - _WINDOW_BEFORE)
+        e = min(len(text), mt.end() + _WINDOW_AFTER)
+        if spans and s <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], e)
+        else:
+            spans.append([s, e])
+    return [(s, e) for s, e in spans]
+
+
+def _scan(g: Grammar, text: str, gate: bool = True) -> list[Hit]:
     cands: list[tuple[int, int, int, Hit]] = []
+    windows = _windows(g, text, gate)
     for rule in g.rules:
-        for mt in rule.regex.finditer(text):
-            if mt.end() == mt.start():
-                continue
-            h = _build(g, rule.kind, rule.name, mt)
-            if h is not None:
-                cands.append((-(mt.end() - mt.start()), rule.order, mt.start(), h))
+        for ws, we in windows:
+            for mt in rule.regex.finditer(text, ws, we):
+                if mt.end() == mt.start():
+                    continue
+                h = _build(g, rule.kind, rule.name, mt)
+                if h is not None:
+                    cands.append((-(mt.end() - mt.start()), rule.order, mt.start(), h))
     cands.sort(key=lambda c: c[:3])
     starts: list[int] = []
     ends: list[int] = []
@@ -273,7 +310,8 @@ def _before(text: str, pos: int, floor: int) -> tuple[str, int]:
 
 
 def _is_date(h: Hit) -> bool:
-    return h.type == "DATE" and h.rel is None and h.deictic is None and not h.interval
+    return (h.type == "DATE" and h.rel is None and h.deictic is None and not h.interval
+            and h.weekday is None)
 
 
 def _decorate(g: Grammar, text: str, hits: list[Hit]) -> None:
@@ -377,7 +415,7 @@ def _expr(text: str, offset: int, h: Hit, lang: str) -> TimeExpression:
     )
 
 
-def _resolve_date(h: Hit, anchor: Optional[tuple], te: TimeExpression) -> Optional[tuple]:
+def _resolve_date(h: Hit, anchor: Optional[tuple], te: TimeExpression, dct_year: Optional[int] = None) -> Optional[tuple]:
     """Fill ``te`` for a calendar date / season / decade / century; return its (y, m, d)."""
     if h.decade is not None:
         te.edtf = f"{h.decade:03d}X"
@@ -394,6 +432,8 @@ def _resolve_date(h: Hit, anchor: Optional[tuple], te: TimeExpression) -> Option
         return _resolve_dual(h, anchor, te)
     y, m, d = h.y, h.m, h.d
     if y is None:
+        if (anchor is None or anchor[0] is None) and dct_year is not None:
+            anchor = (dct_year, None, None)
         if anchor is None or anchor[0] is None:
             te.resolution = "unresolved"
             te.granularity = "day" if d is not None else "month"
@@ -469,7 +509,41 @@ def _resolve_dual(h: Hit, anchor: Optional[tuple], te: TimeExpression) -> Option
     return greg
 
 
+def _resolve_weekday(h: Hit, anchor, dct, te: TimeExpression):
+    """A weekday alone: in a narrative, the first such day after the anchor day;
+    otherwise the last such day on or before the document date."""
+    import datetime as dt
+
+    te.granularity = "day"
+    try:
+        if anchor and anchor[2] is not None:
+            base = dt.date(*anchor)
+            delta = (h.weekday - 1 - base.weekday()) % 7 or 7
+        elif dct and dct[2] is not None:
+            base = dt.date(*dct)
+            delta = -((base.weekday() - (h.weekday - 1)) % 7)
+        else:
+            base = None
+    except ValueError:
+        base = None
+    if base is None:
+        te.resolution = "unresolved"
+        te.value = f"XXXX-WXX-{h.weekday}"
+        return te, anchor
+    day = base + dt.timedelta(days=delta)
+    parts = (day.year, day.month, day.day)
+    te.resolution = "relative"
+    te.edtf = S.edtf_date(*parts)
+    te.value = S.timex_date(*parts)
+    return te, (parts if anchor and anchor[2] is not None else anchor)
+
+
 def _offset(base: Optional[tuple], n: int, unit: str, te: TimeExpression, how: str) -> Optional[tuple]:
+    if unit == "DE" and base and base[0] is not None:
+        dec = base[0] // 10 + n
+        te.resolution = how
+        te.edtf, te.value, te.granularity = f"{dec:03d}X", f"{dec:03d}", "decade"
+        return None
     res = S.add_offset(base, n, unit) if base else None
     if res is None:
         te.resolution = "unresolved"
@@ -505,6 +579,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct):
         te.value = h.setv
         te.granularity = "set"
         return te, anchor
+    if h.weekday is not None:
+        return _resolve_weekday(h, anchor, dct, te)
     if h.rel is not None:
         res = _offset(anchor, h.rel[0], h.rel[1], te, "relative")
         if res is not None:
@@ -533,7 +609,7 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct):
                 continue
             sub = _expr(text, offset, part, lang)
             sub.calendar = part.calendar
-            got = _resolve_date(part, anchor, sub)
+            got = _resolve_date(part, anchor, sub, dct[0] if dct else None)
             te.flags.extend(f for f in sub.flags if f not in te.flags)
             if sub.resolution != "explicit":
                 te.resolution = sub.resolution if te.resolution == "explicit" else te.resolution
@@ -555,7 +631,7 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct):
             te.value = f"{ea.value if ea else '..'}/{eb.value if eb else '..'}"
         te.granularity = "interval"
         return te, anchor_out
-    got = _resolve_date(h, anchor, te)
+    got = _resolve_date(h, anchor, te, dct[0] if dct else None)
     if got is not None:
         new_anchor = _more_specific(anchor, got)
     return te, new_anchor
