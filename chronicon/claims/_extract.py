@@ -185,8 +185,16 @@ def extract_claims(
                 n += 1
                 c.id = f"{source.id}#c{n:03d}"
                 claims.append(c)
-        for k, m in enumerate(p for p in ments if p.kind == "person"):
-            sal.see(m, 2.0 if k == 0 else 1.0)
+        # Who the text is about: a name in subject position weighs most, one after a
+        # preposition ("opposition to Stalin") little.
+        lex = _lexicon_for(sent.lang) or _lexicon_for(source.lang)
+        first = True
+        for m in (p for p in ments if p.kind == "person"):
+            if lex is not None and _oblique(lex, text, m):
+                sal.see(m, 0.3)
+            else:
+                sal.see(m, 2.0 if first else 1.0)
+                first = False
     return claims
 
 
