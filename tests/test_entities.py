@@ -463,3 +463,26 @@ def test_overlay_extension_keeps_parent_aliases(tmp_path):
     reg.add_aliases_file(f)
     assert "Trotzki" in reg.get("leon_trotsky").aliases and "Starik" in reg.get("leon_trotsky").aliases
     assert "Starik" not in base.get("leon_trotsky").aliases
+
+
+def test_alternate_city_name_that_is_a_person():
+    # "Eva Perón" is a geonames alternate name of La Plata: only a place after a locative preposition
+    ms = mentions("Habló con Eva Perón aquel día.", "es", ner=False)
+    assert not any(m.kind == "place" for m in ms)
+    assert by_text(ms)["Eva Perón"].kind == "person"
+
+
+def test_two_full_names_joined_by_y():
+    ms = mentions("Ayer vinieron Pedro Gómez y Ana Ruiz a Sevilla.", "es", ner=False)
+    texts = [m.text for m in ms]
+    assert "Pedro Gómez" in texts and "Ana Ruiz" in texts and "Sevilla" in texts
+
+
+@pytest.mark.parametrize("text,lang,not_person", [
+    ("The strike at London Transport ended.", "en", "London Transport"),
+    ("Ganó los Juegos Olímpicos en Atenas.", "es", "Juegos Olímpicos"),
+    ("Er las die Frankfurter Zeitung in Berlin.", "de", "Frankfurter Zeitung"),
+])
+def test_capitalised_non_persons(text, lang, not_person):
+    ms = mentions(text, lang, ner=False)
+    assert not any(m.kind == "person" and not_person in m.text for m in ms), [(m.text, m.kind) for m in ms]

@@ -88,10 +88,13 @@ def test_speed_without_ner():
     text = _sample_text()
     s = src(text, "en")
     find_mentions(src("warm up Trotsky", "en"), ner=False)
-    t = time.perf_counter()
-    ms = find_mentions(s, ner=False)
-    dt = time.perf_counter() - t
-    wps = len(text.split()) / dt
-    print(f"find_mentions without NER: {wps:,.0f} words/s ({len(ms)} mentions)")
+    # CPU time of the best of three runs: robust to other processes on the machine
+    best = float("inf")
+    for _ in range(3):
+        t = time.process_time()
+        ms = find_mentions(s, ner=False)
+        best = min(best, time.process_time() - t)
+    wps = len(text.split()) / max(best, 1e-9)
+    print(f"find_mentions without NER: {wps:,.0f} words/s of CPU time ({len(ms)} mentions)")
     assert len(ms) > 1000
     assert wps >= 20000, f"{wps:.0f} words/s"
