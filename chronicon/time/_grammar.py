@@ -51,26 +51,47 @@ def norm_key(s: str) -> str:
     return re.sub(r"\s+", " ", s.lower().replace("’", "'")).strip()
 
 
-def _word_regex(word: str) -> str:
-    parts = []
+def _word_tokens(word: str) -> list[str]:
+    """One regex piece per character: spaces match any whitespace, ' matches ’."""
+    parts: list[str] = []
     for ch in word:
         if ch.isspace():
-            if not parts or parts[-1] != r"\s*":
-                parts.append(r"\s+")
+            if parts and parts[-1] == r"\s+":
+                continue
+            parts.append(r"\s+")
         elif ch in "'’":
             parts.append("['’]")
-        elif ch == ".":
-            parts.append(r"\.")
         else:
             parts.append(re.escape(ch))
-    return "".join(parts)
+    return parts
+
+
+def _trie_regex(node: dict) -> str:
+    """Regex of a trie: shared prefixes factored out, so that the engine tests a
+    handful of first characters at each position instead of every word.  Longer
+    continuations are tried first (greedy), i.e. longest-first like a sorted
+    alternation."""
+    end = "" in node
+    branches = [tok + _trie_regex(child) for tok, child in sorted(node.items()) if tok != ""]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end:
+        return "(?:" + body + ")?"
+    return body
 
 
 def alternation(words) -> str:
-    words = sorted({w for w in (str(x) for x in words) if w}, key=lambda w: (-len(w), w))
-    if not words:
+    """A word list as one regex (a trie, so longest-first and fast)."""
+    trie: dict = {}
+    for w in {str(x) for x in words if str(x)}:
+        node = trie
+        for tok in _word_tokens(w):
+            node = node.setdefault(tok, {})
+        node[""] = {}
+    if not trie:
         return "(?!)"
-    return "(?:" + "|".join(_word_regex(w) for w in words) + ")"
+    return "(?:" + _trie_regex(trie) + ")"
 
 
 def _cldr_names(locale: str) -> tuple[dict[str, int], dict[str, int], set[str], set[str]]:
@@ -126,8 +147,6 @@ class Grammar:
     range_and: re.Pattern = None  # type: ignore[assignment]
     range_to: re.Pattern = None  # type: ignore[assignment]
     calendar_suffix: re.Pattern = None  # type: ignore[assignment]
-    #: where a rule can match: digits and the words every rule needs one of
-    trigger: re.Pattern = None  # type: ignore[assignment]
     extra: dict = field(default_factory=dict)
 
     def norm(self, table: str, word: Optional[str]) -> Any:
@@ -234,9 +253,4 @@ def load(lang: str) -> Grammar:
     g.range_and = compile_(r"\s*(?:{range_and})\s*", "range_and")
     g.range_to = compile_(r"\s*(?:(?:{range_to})\s*|[-–—]\s*)", "range_to")
     g.calendar_suffix = compile_(r",?\s*(?P<open>[\(\[])?\s*(?P<cal>{calendar})(?(open)\s*[\)\]])", "calendar")
-    g.trigger = compile_(
-        r"[0-9]|(?<!\w)(?:{month}|{weekday}|{season}|{unit}|{decade_word}|{century_word}"
-        r"|{relative_word}|{deictic}|{set_word}|{time_word}|{daypart}|{trigger})",
-        "trigger",
-    )
     return g

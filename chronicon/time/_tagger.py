@@ -256,38 +256,15 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
 # --------------------------------------------------------------------------- scanning
 
 
-#: A rule match starts at most this many characters before its first trigger
-#: (a digit or a date word) and ends at most this many after its last one.
-_WINDOW_BEFORE = 60
-_WINDOW_AFTER = 150
-
-
-def _windows(g: Grammar, text: str, gate: bool = True) -> list[tuple[int, int]]:
-    """Stretches of text around triggers: the only places the rules are run."""
-    if not gate:
-        return [(0, len(text))]
-    spans: list[list[int]] = []
-    for mt in g.trigger.finditer(text):
-        s = max(0, mt.start() - _WINDOW_BEFORE)
-        e = min(len(text), mt.end() + _WINDOW_AFTER)
-        if spans and s <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], e)
-        else:
-            spans.append([s, e])
-    return [(s, e) for s, e in spans]
-
-
-def _scan(g: Grammar, text: str, gate: bool = True) -> list[Hit]:
+def _scan(g: Grammar, text: str) -> list[Hit]:
     cands: list[tuple[int, int, int, Hit]] = []
-    windows = _windows(g, text, gate)
     for rule in g.rules:
-        for ws, we in windows:
-            for mt in rule.regex.finditer(text, ws, we):
-                if mt.end() == mt.start():
-                    continue
-                h = _build(g, rule.kind, rule.name, mt)
-                if h is not None:
-                    cands.append((-(mt.end() - mt.start()), rule.order, mt.start(), h))
+        for mt in rule.regex.finditer(text):
+            if mt.end() == mt.start():
+                continue
+            h = _build(g, rule.kind, rule.name, mt)
+            if h is not None:
+                cands.append((-(mt.end() - mt.start()), rule.order, mt.start(), h))
     cands.sort(key=lambda c: c[:3])
     starts: list[int] = []
     ends: list[int] = []
