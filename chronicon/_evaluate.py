@@ -81,6 +81,25 @@ class Report:
         return d
 
 
+_RANK = {"agree": 0, "compatible": 1, "calendar_style": 2, "contradiction": 3}
+
+
+def _pair_verdict(event: dict, claim_ids: list[str], claim_by_id: dict) -> str:
+    """The verdict between just these claims of an event: the worst of their date
+    pairs (from the event's ``comparisons``); equal dates agree, or are a calendar
+    style when one of the claims wrote an Old Style date."""
+    dates = {claim_by_id[c].get("date") for c in claim_ids if c in claim_by_id}
+    if len(dates) == 1:
+        julian = any(claim_by_id[c].get("calendar") == "julian" for c in claim_ids if c in claim_by_id)
+        return "calendar_style" if julian else "agree"
+    worst = None
+    for comp in event.get("comparisons") or []:
+        if set(comp["dates"]) <= dates:
+            if worst is None or _RANK[comp["verdict"]] > _RANK[worst]:
+                worst = comp["verdict"]
+    return worst or event["verdict"]
+
+
 def load_gold(path: str | Path) -> dict:
     try:
         data = yaml.safe_load(Path(path).read_text("utf-8"))
@@ -187,6 +206,7 @@ def evaluate(gold: dict, output: dict) -> Report:
 
     # Verdicts.
     ev_by_id = {e["id"]: e for e in output["events"]}
+    claim_by_id = {c["id"]: c for c in output["claims"]}
     rows = []
     right = 0
     for conf in gold.get("conflicts") or []:
@@ -207,7 +227,7 @@ def evaluate(gold: dict, output: dict) -> Report:
         elif len(evs) != 1 or None in evs:
             got = "split over events"
         else:
-            got = ev_by_id[evs.pop()]["verdict"]
+            got = _pair_verdict(ev_by_id[evs.pop()], sys_claims, claim_by_id)
             ok = got == want
         right += ok
         rows.append({"event": conf.get("event"), "claims": ids, "want": want, "got": got, "ok": ok})

@@ -239,6 +239,8 @@ class Event:
     likely_reason: Optional[str] = None
     #: Events this one is related to but distinct from (e.g. a report of it).
     related: list[str] = field(default_factory=list)
+    #: Each pair of distinct dates side by side: {dates, claims, verdict, explanation}.
+    comparisons: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

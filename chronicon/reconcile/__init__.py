@@ -125,6 +125,7 @@ def reconcile(
                 best_date_text=j.best_date_text,
                 gap_days=j.gap_days,
                 likely_reason=j.likely_reason,
+                comparisons=j.comparisons or [],
             )
         )
     # Stable ids in chronological order.

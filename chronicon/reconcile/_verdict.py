@@ -29,6 +29,7 @@ class Judgement:
     dates: list[DateSupport]
     gap_days: Optional[int] = None
     likely_reason: Optional[str] = None
+    comparisons: list = None  # type: ignore[assignment]
 
 
 def _names(sources: list[str]) -> str:
@@ -177,6 +178,7 @@ def judge(
     # Compare every pair of distinct dates (few per event).
     keys = sorted(dated)
     worst = "agree"
+    comparisons: list[dict] = []
     sentences: list[str] = []
     reasons: list[str] = []
     gap_max = 0
@@ -189,6 +191,14 @@ def judge(
             who_i = _names(sorted({c.source for c in by_date[keys[i]]}))
             who_j = _names(sorted({c.source for c in by_date[keys[j]]}))
             sentences.append(f"{who_i} gives {human(keys[i])}, {who_j} {human(keys[j])}: {sentence}")
+            comparisons.append(
+                {
+                    "dates": [keys[i], keys[j]],
+                    "claims": [[c.id for c in by_date[keys[i]]], [c.id for c in by_date[keys[j]]]],
+                    "verdict": kind,
+                    "explanation": sentence,
+                }
+            )
             if reason:
                 reasons.append(reason)
 
@@ -217,6 +227,7 @@ def judge(
         dates,
         gap_days=gap_max if worst == "contradiction" else None,
         likely_reason=reasons[0] if worst == "contradiction" and reasons else None,
+        comparisons=comparisons,
     )
 
 

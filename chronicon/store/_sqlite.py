@@ -254,11 +254,12 @@ class Store:
         for e in events:
             self.conn.execute(
                 "INSERT INTO events (id, run_id, type, subject, object, place, verdict, explanation, best_date,"
-                " best_date_text, gap_days, likely_reason, dates, related) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " best_date_text, gap_days, likely_reason, dates, related, comparisons) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     e.id, run_id, e.type, e.subject, e.object, e.place, e.verdict, e.explanation, e.best_date,
                     e.best_date_text, e.gap_days, e.likely_reason,
                     json.dumps([asdict(d) for d in e.dates], ensure_ascii=False), json.dumps(e.related),
+                    json.dumps(e.comparisons, ensure_ascii=False),
                 ),
             )
             self.conn.executemany(
@@ -281,6 +282,7 @@ class Store:
                     dates=[DateSupport(**x) for x in json.loads(d["dates"])], verdict=d["verdict"],
                     explanation=d["explanation"], best_date=d["best_date"], best_date_text=d["best_date_text"],
                     gap_days=d["gap_days"], likely_reason=d["likely_reason"], related=json.loads(d["related"]),
+                    comparisons=json.loads(d["comparisons"]),
                 )
             )
         return out

@@ -95,7 +95,8 @@ CREATE TABLE IF NOT EXISTS events (
     gap_days    INTEGER,
     likely_reason TEXT,
     dates       TEXT NOT NULL DEFAULT '[]',  -- JSON list of {date, sources, claims, calendar, facet}
-    related     TEXT NOT NULL DEFAULT '[]'   -- JSON list of event ids
+    related     TEXT NOT NULL DEFAULT '[]',  -- JSON list of event ids
+    comparisons TEXT NOT NULL DEFAULT '[]'   -- JSON: each pair of dates with its verdict
 );
 
 CREATE TABLE IF NOT EXISTS event_claims (
