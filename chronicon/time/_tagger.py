@@ -93,6 +93,10 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
     h = Hit(mt.start(), mt.end(), rule, kind)
     if gd.get("span") is not None:  # context words matched but not part of the expression
         h.start, h.end = mt.start("span"), mt.end("span")
+    if gd.get("month") and mt.end("month") == h.end and gd["month"].endswith("."):
+        # "2 May." ends a sentence: the dot is not the abbreviation's, unless it must be
+        if g.norm("month", gd["month"][:-1]) is not None:
+            h.end -= 1
     if kind == "date":
         h.d = _int_or_norm(g, "day_word", gd.get("day"))
         h.m = _month(g, gd.get("month"))
@@ -565,7 +569,13 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct):
             new_anchor = res
         return te, new_anchor
     if h.deictic is not None:
-        _offset(dct, h.deictic[0], h.deictic[1], te, "relative")
+        res = _offset(dct, h.deictic[0], h.deictic[1], te, "relative")
+        if res is not None and h.deictic[1] == "W":
+            # "this week", "last week": an ISO week, which EDTF cannot write
+            import datetime as dt
+
+            iy, iw, _ = dt.date(*res).isocalendar()
+            te.value, te.edtf, te.granularity = f"{iy:04d}-W{iw:02d}", None, "week"
         return te, anchor
     if h.interval:
         a, b = h.a, h.b
@@ -628,11 +638,13 @@ def _more_specific(anchor: Optional[tuple], new: tuple) -> tuple:
 # --------------------------------------------------------------------------- public API
 
 
-def _tag(text: str, lang: str, anchor: Optional[tuple], dct: Optional[tuple], offset: int = 0):
+def _tag(text: str, lang: str, anchor: Optional[tuple], dct: Optional[tuple], offset: int = 0,
+         join: bool = True):
     g = load(lang)
     hits = _scan(g, text)
     _decorate(g, text, hits)
-    hits = _combine(g, text, hits)
+    if join:  # TimeML has no intervals: the TimeML writer keeps the ends apart
+        hits = _combine(g, text, hits)
     out = []
     for h in hits:
         te, anchor = _resolve(text, offset, h, lang, anchor, dct)
