@@ -486,3 +486,24 @@ def test_two_full_names_joined_by_y():
 def test_capitalised_non_persons(text, lang, not_person):
     ms = mentions(text, lang, ner=False)
     assert not any(m.kind == "person" and not_person in m.text for m in ms), [(m.text, m.kind) for m in ms]
+
+
+def test_surname_shared_by_two_people_is_not_guessed():
+    ms = mentions("Walter Roth met Evana Roth in Dresden. Later Roth left.", "en", ner=False)
+    roth = [m for m in ms if m.text == "Roth"]
+    assert not roth or roth[0].label == "Roth"
+
+
+def test_title_words_are_cut_from_names():
+    ms = mentions("Yesterday the Former Prime Minister Walter Gropius spoke. Gropius left.", "en", ner=False)
+    got = by_text(ms)
+    assert got["Walter Gropius"].kind == "person"
+    assert got["Gropius"].label == "Walter Gropius"
+
+
+def test_city_name_that_is_a_surname_here():
+    # "Leon" is a big city (León, Mexico), but here it is the surname of a person named in full
+    ms = mentions("Carla Leon ran the race. Leon finished first. She flew to León later.", "en", ner=False)
+    leon = [m for m in ms if m.text == "Leon"]
+    assert len(leon) == 1 and leon[0].kind == "person" and leon[0].label == "Carla Leon"
+    assert any(m.text == "León" and m.kind == "place" for m in ms)

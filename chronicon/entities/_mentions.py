@@ -176,11 +176,12 @@ class _Finder:
         locative = prev is not None and prev.k in LOCATIVES and not prev.cap and self._simple_gap(i)
         if h.prio <= PRIO_COUNTRY and h.pop >= 10**9:  # a country
             return not (single and toks[0].k in self.lower_words and not locative)
-        if locative:
-            return True
-        alternate = h.prio > 20  # a geonames alternate name ("Eva Perón" is one for La Plata)
+        # a geonames alternate name ("Eva Perón" is one for La Plata, "Google" for Topeka): stricter
+        alternate = h.prio > 20 and h.eid.startswith("geo:")
         if alternate and (not single or i in self.sent_starts):
-            return False
+            return locative and h.pop >= 300_000
+        if locative:
+            return h.pop >= 300_000 if alternate else True
         if i in self.sent_starts and single:
             return h.pop >= 1_000_000 and toks[0].k not in self.lower_words
         if single:
@@ -194,7 +195,7 @@ class _Finder:
         curated = not h.eid.startswith("geo:")
         if curated:
             return True
-        threshold = 100_000 if h.prio <= 20 else 500_000
+        threshold = 500_000 if alternate else 100_000
         if not single:
             threshold //= 5
         return h.pop >= threshold
@@ -279,6 +280,11 @@ class _Finder:
 
     def _trim(self, i: int, j: int) -> Optional[tuple[int, int]]:
         toks = self.toks
+        # cut after the last title word: "Nassau County District Attorney Kathleen Rice" -> "Kathleen Rice"
+        for k in range(j - 1, i - 1, -1):
+            if toks[k].k in TITLES or toks[k].k in NATIONALITIES:
+                i = k + 1
+                break
         while i <= j and (toks[i].k in FUNCTION_WORDS or toks[i].k in TITLES or toks[i].k in self.cal
                           or toks[i].k in PARTICLES):
             i += 1
@@ -503,7 +509,25 @@ class _Finder:
                         doc_people.setdefault(parts[-1], set()).add(m["eid"])
                 doc_people.setdefault(toks[m["j"]].k, set()).add(m["eid"])
             elif m["j"] > m["i"]:
-                unres_full.setdefault(toks[m["j"]].k, m["label"])
+                sur = toks[m["j"]].k
+                if unres_full.get(sur, m["label"]) != m["label"]:
+                    unres_full[sur] = None  # two people share the surname here: no guess
+                else:
+                    unres_full[sur] = m["label"]
+        # a single capitalised word read as a city, but the surname of someone named in full here ("Leon")
+        for m in ments:
+            if m["how"] == "gazetteer" and m["i"] == m["j"] and not m["eid"].startswith("iso:"):
+                k = m["i"]
+                prev = toks[k - 1] if k > 0 else None
+                if prev is not None and prev.k in LOCATIVES and not prev.cap:
+                    continue
+                sur = toks[k].k
+                ids = doc_people.get(sur)
+                if ids and len(ids) == 1:
+                    eid = next(iter(ids))
+                    m.update(kind="person", eid=eid, label=self.reg.get(eid).label, how="surname")
+                elif unres_full.get(sur):
+                    m.update(kind="person", eid=None, label=unres_full[sur], how="surname")
         for c in cands + singles:
             if c["eid"]:
                 continue
@@ -521,6 +545,6 @@ class _Finder:
                 eid = next(iter(ids))
                 ent = self.reg.get(eid)
                 c.update(eid=eid, label=ent.label, how="surname", keep=True)
-            elif sur in unres_full and c["j"] == c["i"] and unres_full[sur] != c["label"]:
+            elif unres_full.get(sur) and c["j"] == c["i"] and unres_full[sur] != c["label"]:
                 c.update(label=unres_full[sur], how="surname", keep=True)
 

@@ -23,14 +23,17 @@ il lo gli i uno nel nella nei nelle della dello dei degli delle con per tra fra 
 anche poi cosi dove come sua suo loro questo questa quello quella che chi
 os as um uma no na nos nas do da dos das em com pelo pela pelos pelas apos antes enquanto mas ele ela eles elas
 seu sua seus suas este esta isso aquele aquela tambem depois onde
-mr mrs ms dr sir saint st san santa sao
+mr mrs ms dr sir saint st san santa sao what who whom whose which where why how qui quoi que quel quelle
+qual quale cosa chi welche welcher wer wie warum wo was cuyo cual quanto
 """.split())
 
 #: Titles stripped from the front of a person name ("General Frunze").
 TITLES = frozenset(name_key(w) for w in """
 general generals gen colonel col captain capt lieutenant marshal admiral comrade president premier chairman
 tsar czar tsarina czarina emperor empress king queen prince princess grand duke duchess count countess baron
-lord lady sir mr mrs ms dr doctor professor prof father saint st
+lord lady sir mr mrs ms dr doctor professor prof father saint st prime minister former late senator sen secretary
+governor mayor judge justice chief ambassador deputy representative rep attorney district commander commissar
+foreign interior defence defense war vice acting head leader spokesman spokeswoman chancellor
 general generales coronel capitan mariscal camarada presidente zar zarina emperador emperatriz rey reina principe
 princesa gran duque duquesa conde condesa baron senor senora don dona doctor profesor padre santo san
 generale colonnello capitano maresciallo compagno presidente imperatore imperatrice re regina principe principessa
@@ -59,7 +62,9 @@ party committee congress army navy council commissariat commissar commission bur
 institute union republic empire kingdom state government ministry war revolution opposition international front
 conference assembly soviet soviets church synod court police guard guards force forces order bank company society
 league federation movement club museum station street square palace cathedral river lake mountain mountains island
-forest railway treaty pact plan policy health affairs supply directorate presidium film economic new old north south east west central people peoples white red
+forest railway treaty pact plan policy health affairs supply directorate presidium film control services
+service office hill county beach phone marathon corp inc ltd co agency department center centre foundation hospital
+airlines airline airport times post news press democrat democrats republican republicans economic new old north south east west central people peoples white red
 partido comite congreso ejercito consejo comision universidad union republica imperio reino estado gobierno
 ministerio guerra revolucion oposicion internacional frente conferencia asamblea iglesia sinodo tribunal policia
 guardia orden banco sociedad liga federacion movimiento museo estacion calle plaza palacio catedral rio lago
