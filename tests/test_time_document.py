@@ -217,3 +217,18 @@ def test_non_date_types_have_no_edtf():
 def test_longest_match_wins_over_its_parts():
     found = tag("He was born on Monday, 7 March 1921.", "en")
     assert [e.text for e in found] == ["Monday, 7 March 1921"]
+
+
+def test_written_weekday_checks_the_date():
+    (e,) = tag("Monday, 7 March 1921", "en")
+    assert e.edtf == "1921-03-07" and e.flags == []
+    (e,) = tag("Tuesday, 7 March 1921", "en")
+    assert e.edtf == "1921-03-07" and e.flags == ["weekday does not fit the date"]
+    # 25 October 1917 Old Style was a Wednesday (7 November New Style)
+    (e,) = tag("on Wednesday, 25 October 1917", "en")
+    assert any("Old Style" in f for f in e.flags)
+
+
+def test_written_weekday_picks_the_year_next_to_the_anchor():
+    (e,) = tag("el lunes, 31 de diciembre", "es", anchor="2002-01-10")
+    assert (e.edtf, e.resolution) == ("2001-12-31", "year_from_context")

@@ -102,8 +102,10 @@ def _cldr_names(locale: str) -> tuple[dict[str, int], dict[str, int], set[str], 
     wide_months: set[str] = set()
     wide_days: set[str] = set()
     cased: set[str] = set()
+    cased_days: set[str] = set()
     for context in ("format", "stand-alone"):
         cased.update(bd.get_month_names("wide", context=context, locale=locale).values())
+        cased_days.update(bd.get_day_names("wide", context=context, locale=locale).values())
         wide_months.update(norm_key(n) for n in bd.get_month_names("wide", context=context, locale=locale).values())
         wide_days.update(norm_key(n) for n in bd.get_day_names("wide", context=context, locale=locale).values())
     for width in ("wide", "abbreviated"):
@@ -119,7 +121,7 @@ def _cldr_names(locale: str) -> tuple[dict[str, int], dict[str, int], set[str], 
                     months[key + "."] = num
             for num, name in bd.get_day_names(width, context=context, locale=locale).items():
                 weekdays[norm_key(name)] = num + 1
-    return months, weekdays, wide_months, wide_days, cased
+    return months, weekdays, wide_months, wide_days, cased, cased_days
 
 
 @dataclass
@@ -189,7 +191,7 @@ def load(lang: str) -> Grammar:
             dst = norms.setdefault(name, {})
             for k, v in table.items():
                 dst[norm_key(str(k))] = v
-    months, weekdays, wide_months, wide_days, cased_months = _cldr_names(data.get("cldr_locale", lang))
+    months, weekdays, wide_months, wide_days, cased_months, cased_days = _cldr_names(data.get("cldr_locale", lang))
     for k, v in months.items():
         norms.setdefault("month", {}).setdefault(k, v)
     for k, v in weekdays.items():
@@ -211,6 +213,7 @@ def load(lang: str) -> Grammar:
     patterns["weekday_wide"] = alternation(wide_days)
     # as CLDR writes them, for (?-i:...) where case tells a month from a word ("to march")
     patterns["month_wide_cased"] = alternation(cased_months)
+    patterns["weekday_wide_cased"] = alternation(cased_days)
     for source in (shared.get("patterns") or {}, data.get("patterns") or {}):
         for name, value in source.items():
             if isinstance(value, list):
@@ -246,7 +249,7 @@ def load(lang: str) -> Grammar:
     g = Grammar(lang, path, norms, patterns, rules, list(data.get("examples") or []))
     end = r"[\s-]*$"
     g.part_prefix = compile_(r"(?<!\w)(?P<part>{part})" + end, "part")
-    g.weekday_prefix = compile_(r"(?<!\w)(?P<weekday>{weekday})\.?,?\s+(?:{weekday_glue}\s+)?$", "weekday")
+    g.weekday_prefix = compile_(r"(?<!\w)(?P<weekday>{weekday})\.?(?:\s*,\s*|\s+)(?:{weekday_glue}\s+)?$", "weekday")
     g.open_end_prefix = compile_(r"(?<!\w)(?:{open_end})\s*$", "open_end")
     g.open_start_prefix = compile_(r"(?<!\w)(?:{open_start})\s*$", "open_start")
     g.range_start_prefix = compile_(r"(?<!\w)(?:{range_start})\s*$", "range_start")

@@ -43,6 +43,7 @@ class Hit:
     b: Optional["Hit"] = None  # interval end
     interval: bool = False
     weekday: Optional[int] = None  # 1 = Monday
+    said_weekday: Optional[int] = None  # the weekday written with a date ("Monday, 7 March")
     flags: list = field(default_factory=list)
 
 
@@ -314,6 +315,7 @@ def _decorate(g: Grammar, text: str, hits: list[Hit]) -> None:
                 mt = g.weekday_prefix.search(before)
                 if mt:
                     h.start = lo + mt.start()
+                    h.said_weekday = g.norm("weekday", mt.group("weekday"))
                     before, lo = _before(text, h.start, floor)
             if _is_date(h) and h.dual is None:
                 mt = g.part_prefix.search(before)
@@ -434,6 +436,8 @@ def _resolve_date(h: Hit, anchor: Optional[tuple], te: TimeExpression, dct_year:
         te.value = None
         te.granularity = "day"
         return None
+    if h.said_weekday is not None and d is not None:
+        y = _check_weekday(h, y, m, d, te)
     if h.calendar == "julian" and d is not None:
         gy, gm, gdd = S.julian_to_gregorian(y, m, d)
         te.julian = S.edtf_date(y, m, d)
@@ -445,6 +449,33 @@ def _resolve_date(h: Hit, anchor: Optional[tuple], te: TimeExpression, dct_year:
     te.value = S.timex_date(y, m, d)
     te.granularity = _gran(y, m, d)
     return (y, m, d)
+
+
+def _check_weekday(h: Hit, y: int, m: int, d: int, te: TimeExpression) -> int:
+    """Use the written weekday: pick the year when it came from the context, and flag
+    a date it does not fit (noting when the Old Style reading fits it)."""
+    import datetime as dt
+
+    def fits(yy: int, julian: bool = False) -> bool:
+        try:
+            parts = S.julian_to_gregorian(yy, m, d) if julian else (yy, m, d)
+            return dt.date(*parts).isoweekday() == h.said_weekday
+        except ValueError:
+            return False
+
+    julian = h.calendar == "julian"
+    if fits(y, julian):
+        return y
+    if te.resolution == "year_from_context":
+        for yy in (y - 1, y + 1):
+            if fits(yy, julian):
+                te.flags.append(f"year {yy} chosen by the weekday")
+                return yy
+    if not julian and fits(y, True):
+        te.flags.append("weekday fits the Old Style (Julian) reading of the date")
+    else:
+        te.flags.append("weekday does not fit the date")
+    return y
 
 
 def _resolve_dual(h: Hit, anchor: Optional[tuple], te: TimeExpression) -> Optional[tuple]:
