@@ -26,7 +26,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("paths", nargs="*", default=[str(ROOT.parent / "shared" / "data" / "seeds"), str(ROOT / "examples")])
+    ap.add_argument("paths", nargs="*", default=[str(ROOT.parent / "shared" / "data" / "seeds"), str(ROOT / "examples" / "rasputin")])
     args = ap.parse_args()
 
     warm = Pipeline()

@@ -191,7 +191,7 @@ def _summary(events: list[Event]) -> None:
 
 def bundled_corpus() -> Optional[Path]:
     here = Path(__file__).resolve()
-    for root in (here.parents[2] / "examples", Path.cwd() / "examples"):
+    for root in (here.parents[2] / "examples" / "rasputin", Path.cwd() / "examples" / "rasputin"):
         if root.is_dir():
             return root
     return None
