@@ -15,6 +15,9 @@ from . import _shared as S
 from ._grammar import Grammar, load
 
 _DIGITS = re.compile(r"\d+")
+#: "1850?" marks an uncertain date when the text goes on ("1850?)", "1850? in Kiev"),
+#: not when it ends a question ("Where was he in 1850? He ...").
+_UNCERTAIN = re.compile(r"\?(?=[\)\]\-–,;]|\s+[a-zà-ÿ0-9(])")
 _LOOKBACK = 60
 
 
@@ -43,6 +46,7 @@ class Hit:
     b: Optional["Hit"] = None  # interval end
     interval: bool = False
     weekday: Optional[int] = None  # 1 = Monday
+    approx: str = ""  # EDTF "~" (approximate), "?" (uncertain) or "%" (both)
     said_weekday: Optional[int] = None  # the weekday written with a date ("Monday, 7 March")
     flags: list = field(default_factory=list)
 
@@ -324,6 +328,16 @@ def _decorate(g: Grammar, text: str, hits: list[Hit]) -> None:
                     if q:
                         h.qualifier = q
                         h.start = lo + mt.start()
+                        before, lo = _before(text, h.start, floor)
+                # "c. 1850", "hacia 1850", "vers 1850", "um 1850": EDTF approximate (~)
+                mt = g.approx_prefix.search(before)
+                if mt:
+                    h.approx = "~"
+                    h.start = lo + mt.start()
+                # "1850?" : EDTF uncertain (?)
+                if _UNCERTAIN.match(text, h.end):
+                    h.approx = "%" if h.approx else "?"
+                    h.end += 1
         floor = h.end
 
 
@@ -650,6 +664,9 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct):
         te.granularity = "interval"
         return te, anchor_out
     got = _resolve_date(h, anchor, te, dct[0] if dct else None)
+    if h.approx and te.edtf is not None:
+        te.edtf += h.approx
+        got = None  # an approximate date is no anchor
     if got is not None:
         new_anchor = _more_specific(anchor, got)
     return te, new_anchor
