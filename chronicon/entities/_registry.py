@@ -103,14 +103,16 @@ def _latin(s: str) -> bool:
 
 
 class Gazetteer:
-    """Countries (CLDR names in the six languages) and cities (geonames, population >= 15000).
+    """Countries (CLDR names in the six languages) and cities (geonames, population >= 15000; alternate names for cities >= 100000).
 
     The index is compact (``key -> [(prio, eid, population, name)]``) and is
     pickled to the user cache folder the first time it is built, so later
     loads take a fraction of a second.
     """
 
-    VERSION = 1
+    VERSION = 2
+    #: Alternate names are kept only for cities this big (find_mentions needs >= 300k for them anyway).
+    ALT_MIN_POPULATION = 100_000
 
     def __init__(self, min_population: int = 15000, *, cache: bool = True) -> None:
         self.min_population = min_population
@@ -237,7 +239,7 @@ class Gazetteer:
             eid = f"geo:{gid}"
             pop = int(c.get("population") or 0)
             name = c["name"]
-            alts = tuple(
+            alts = () if pop < self.ALT_MIN_POPULATION else tuple(
                 a
                 for a in c.get("alternatenames") or ()
                 if len(a) >= 3 and a[0].isupper() and "(" not in a and "[" not in a
