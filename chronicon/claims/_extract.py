@@ -61,6 +61,8 @@ PLACE_TYPES = frozenset(
     }
 )
 
+#: A "Label: value" line of an infobox or a data sheet ("Born: 23 March 1887, ...")
+_FIELD = re.compile(r"[^\W\d][\w ]{0,30}:\s")
 _MAX_DIST = 260  # characters between a date and its trigger
 _CLAUSE_PENALTY = 120
 _PUNCT_CLAUSE = re.compile(r";|:|\s[—–-]\s")
@@ -140,7 +142,9 @@ def _between(text: str, base: int, a: int, b: int) -> str:
 
 def _clause_breaks(lex: Lexicon, text: str, base: int, a: int, b: int) -> int:
     seg = _between(text, base, a, b)
-    return len(_PUNCT_CLAUSE.findall(seg)) + len(lex.clause.findall(seg))
+    # ", and the 21st ..." / ", y el 21 de ...": a comma before a conjunction opens a new clause
+    joined = len(re.findall(r",\s+(?:" + lex.coordination.pattern + r")\s", seg, re.IGNORECASE))
+    return len(_PUNCT_CLAUSE.findall(seg)) + len(lex.clause.findall(seg)) + joined
 
 
 def _only_joiners(lex: Lexicon, s: str) -> bool:
@@ -186,7 +190,7 @@ def extract_claims(
         sal.decay()
         ments = sorted(by_sent_m.get(si, []), key=lambda m: m.start)
         dates = [t for t in by_sent_t.get(si, []) if t.edtf and t.type == "DATE"]
-        if dates and not sent.heading:
+        if dates and (not sent.heading or _FIELD.match(text, sent.start)):
             for c in _sentence_claims(source, sent, si, dates, ments, sal):
                 n += 1
                 c.id = f"{source.id}#c{n:03d}"
@@ -440,7 +444,13 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
         nxt = text[trig.end : trig.end + 40]
         pm = lex.pronoun_object.match(nxt.lstrip())
         # Romance clitics stand before the verb: "lo apuñaló", "l'attire", "lo uccise"
-        clitic = re.search(r"(?:^|\s)(" + lex.pronoun_object.pattern + r")\s*$", text[max(cstart, trig.start - 12) : trig.start], re.IGNORECASE)
+        clitic = None
+        if not _is_weak(text, trig):  # weak triggers are mostly nouns: "la masacre" has an article
+            clitic = re.search(r"(?:^|\s)(" + lex.pronoun_object.pattern + r")\s*$", text[max(cstart, trig.start - 12) : trig.start], re.IGNORECASE)
+            # after a preposition it is an article ("hasta la muerte"), not a pronoun
+            lead = text[max(0, trig.start - 40) : max(cstart, trig.start - 12) + clitic.end(1)] + " " if clitic else ""
+            if clitic and lex.oblique_before.search(lead):
+                clitic = None
         direct = [m for m in ments if m.kind == "person" and trig.end <= m.start <= trig.end + 3]
         if direct:
             subj_ments = [direct[0]]
