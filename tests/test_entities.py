@@ -507,3 +507,19 @@ def test_city_name_that_is_a_surname_here():
     leon = [m for m in ms if m.text == "Leon"]
     assert len(leon) == 1 and leon[0].kind == "person" and leon[0].label == "Carla Leon"
     assert any(m.text == "León" and m.kind == "place" for m in ms)
+
+
+def test_random_text_offsets_and_no_overlap():
+    import random
+
+    rnd = random.Random(7)
+    pieces = ["Trotsky", "Zinov′ev", "l'Union soviétique", "Alma-Ata", " ", " ", ", ", ". ", "\n", "(", ")", "M.", "V.",
+              "Frunze", "el partido", "Turquía", "de", "y", "Ana", "Ruiz", "Straße", "’s", "-", "Łódź", "NKVD", "París"]
+    for _ in range(300):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25)))
+        lang = rnd.choice(["en", "es", "fr", "de", "it", "pt"])
+        ms = find_mentions(src(text, lang), ner=False)
+        for m in ms:
+            assert text[m.start:m.end] == m.text and m.text.strip()
+        for a, b in zip(ms, ms[1:]):
+            assert a.end <= b.start
