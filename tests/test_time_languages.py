@@ -74,3 +74,23 @@ def test_unknown_language_raises_e101():
 def test_alternatives_are_case_insensitive():
     assert tag("31 DECEMBER 1919", "en")[0].edtf == "1919-12-31"
     assert tag("12 de MARZO de 1921", "es")[0].edtf == "1921-03-12"
+
+
+def _rules_used(lang):
+    used = set()
+    for ex in load(lang).examples:
+        for e in tag(ex["text"], lang, anchor=ex.get("anchor"), dct=ex.get("dct")):
+            for name in (e.rule or "").split("+"):
+                used.add(name)
+    return used
+
+
+def test_every_rule_has_an_example():
+    shared_used = set()
+    for lang in SUPPORTED_LANGS:
+        used = _rules_used(lang)
+        shared_used |= used
+        own = [r.name for r in load(lang).rules if r.name.startswith(lang + "_")]
+        assert [r for r in own if r not in used] == [], lang
+    shared = {r.name for r in load("en").rules if not r.name[:3] in {f"{l}_" for l in SUPPORTED_LANGS}}
+    assert shared - shared_used == set()
