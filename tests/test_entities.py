@@ -523,3 +523,8 @@ def test_random_text_offsets_and_no_overlap():
             assert text[m.start:m.end] == m.text and m.text.strip()
         for a, b in zip(ms, ms[1:]):
             assert a.end <= b.start
+
+
+def test_sentence_initial_ordinary_word_is_cut():
+    ms = mentions("Vinieron Pedro Gómez y Ana Ruiz. Luego vinieron los demás.", "es", ner=False)
+    assert "Pedro Gómez" in [m.text for m in ms]

@@ -286,8 +286,9 @@ class _Finder:
                 i = k + 1
                 break
         while i <= j and (toks[i].k in FUNCTION_WORDS or toks[i].k in TITLES or toks[i].k in self.cal
-                          or toks[i].k in PARTICLES):
-            i += 1
+                          or toks[i].k in PARTICLES
+                          or (i < j and i in self.sent_starts and toks[i].k in self.lower_words)):
+            i += 1  # a sentence-initial word also written in lowercase here is an ordinary word
         while j >= i and (toks[j].k in PARTICLES or toks[j].k in self.cal or toks[j].k in FUNCTION_WORDS):
             j -= 1
         return (i, j) if i <= j else None
