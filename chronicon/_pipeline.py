@@ -109,6 +109,17 @@ class Pipeline:
             self.words[stage] += words
         return Document(source, timexes, mentions, claims)
 
+    def _entities_of(self, mentions: Sequence[Mention]) -> list:
+        """The registry entities behind a document's resolved mentions."""
+        out, seen = [], set()
+        for m in mentions:
+            if m.entity_id and m.entity_id not in seen:
+                seen.add(m.entity_id)
+                ent = self.registry.get(m.entity_id)
+                if ent is not None:
+                    out.append(ent)
+        return out
+
     def reconcile(self, claims: Sequence[Claim]) -> list[Event]:
         t0 = _time.perf_counter()
         events = _reconcile.reconcile(claims)
@@ -165,7 +176,7 @@ class Pipeline:
                         except ChroniconError as e:
                             result.problems.append(Problem(src.path, e.message, e.code))
                             continue
-                        store.add_document(src, doc.claims, doc.mentions)
+                        store.add_document(src, doc.claims, doc.mentions, self._entities_of(doc.mentions))
                         result.documents.append(doc)
                     if progress:
                         progress(i, len(sources), src.id)
