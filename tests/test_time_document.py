@@ -232,3 +232,17 @@ def test_written_weekday_checks_the_date():
 def test_written_weekday_picks_the_year_next_to_the_anchor():
     (e,) = tag("el lunes, 31 de diciembre", "es", anchor="2002-01-10")
     assert (e.edtf, e.resolution) == ("2001-12-31", "year_from_context")
+
+
+def test_calendar_declared_once_for_the_whole_source():
+    first = "All dates in this chapter are given in the Old Style."
+    second = " The Tsar abdicated on 2 March 1917."
+    text = first + second
+    src = _source(text, "en", sentences=[Sentence(0, len(first), "en"), Sentence(len(first) + 1, len(text), "en")])
+    (e,) = tag_source(src)
+    assert (e.edtf, e.julian, e.calendar) == ("1917-03-15", "1917-03-02", "julian")
+    # a date that states its own calendar is left as written
+    text2 = first + " He was born on 18 May 1868 (N.S.)."
+    src2 = _source(text2, "en", sentences=[Sentence(0, len(first), "en"), Sentence(len(first) + 1, len(text2), "en")])
+    (e,) = tag_source(src2)
+    assert (e.edtf, e.calendar) == ("1868-05-18", "gregorian")

@@ -726,4 +726,8 @@ def tag_source(source: Source) -> list[TimeExpression]:
     for start, end, lang in sorted(spans):
         found, anchor = _tag(source.text[start:end], lang or source.lang, anchor, dct, start)
         out.extend(found)
-    return out
+    # a calendar the source declares once ("all dates are Old Style") for the dates
+    # that state none; idempotent, so a second call changes nothing
+    from ._declared import apply_declared_calendar
+
+    return apply_declared_calendar(source, out)
