@@ -83,10 +83,15 @@ def test_falls_back_to_sentences_then_to_the_whole_text():
     assert [e.edtf for e in whole] == ["1921-03-03", "1921-03-04"]
 
 
-def test_unknown_segment_language_raises_e101():
+def test_unknown_document_language_raises_e101():
     with pytest.raises(LanguageDataError) as exc:
-        tag_source(_source("On 3 May 1921.", "en", [Segment(0, 14, "zz")]))
+        tag_source(_source("On 3 May 1921.", "zz"))
     assert exc.value.code == "E101"
+
+
+def test_segment_in_a_language_without_grammar_is_read_with_the_documents():
+    (e,) = tag_source(_source("On 3 May 1921.", "en", [Segment(0, 14, "ru")]))
+    assert (e.edtf, e.lang) == ("1921-05-03", "en")
 
 
 @pytest.mark.parametrize("text,lang", [

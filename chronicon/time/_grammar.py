@@ -169,8 +169,10 @@ def _read_yaml(path: Path, lang: str) -> dict:
     return data
 
 
-def language_codes() -> list[str]:
-    return sorted(p.stem for p in DATA_DIR.glob("*.yaml") if not p.stem.startswith("_"))
+@functools.lru_cache(maxsize=1)
+def language_codes() -> tuple[str, ...]:
+    """ISO codes of the languages that have a grammar file."""
+    return tuple(sorted(p.stem for p in DATA_DIR.glob("*.yaml") if not p.stem.startswith("_")))
 
 
 @functools.lru_cache(maxsize=None)

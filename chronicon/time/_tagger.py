@@ -12,7 +12,7 @@ from typing import Optional
 from chronicon.model import Source, TimeExpression
 
 from . import _shared as S
-from ._grammar import Grammar, load
+from ._grammar import Grammar, language_codes, load
 
 _DIGITS = re.compile(r"\d+")
 #: "1850?" marks an uncertain date when the text goes on ("1850?)", "1850? in Kiev"),
@@ -723,8 +723,13 @@ def tag_source(source: Source) -> list[TimeExpression]:
     dct = S.parse_anchor(source.dct)
     anchor = None
     out: list[TimeExpression] = []
+    load(source.lang)  # the document's own language must have a grammar (E101)
+    known = set(language_codes())
     for start, end, lang in sorted(spans):
-        found, anchor = _tag(source.text[start:end], lang or source.lang, anchor, dct, start)
+        # a quotation in a language without a grammar is read with the document's
+        if lang not in known:
+            lang = source.lang
+        found, anchor = _tag(source.text[start:end], lang, anchor, dct, start)
         out.extend(found)
     # a calendar the source declares once ("all dates are Old Style") for the dates
     # that state none; idempotent, so a second call changes nothing
