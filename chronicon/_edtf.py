@@ -113,6 +113,10 @@ _POINT = re.compile(
 )
 
 
+#: A date of the right shape that does not exist (1900-02-29, 1920-13): never placed.
+_INVALID = DateRange(None, None, "invalid")
+
+
 def _point(s: str) -> Optional[DateRange]:
     m = _POINT.match(s)
     if not m:
@@ -136,12 +140,12 @@ def _point(s: str) -> Optional[DateRange]:
         hi = day_number(by, bm, _days_in_month(by, bm))
         return DateRange(lo, hi, "season", approx)
     if not 1 <= mo <= 12:
-        return None
+        return _INVALID
     if ds is None:
         return DateRange(day_number(y, mo, 1), day_number(y, mo, _days_in_month(y, mo)), "month", approx)
     d = int(ds)
     if not 1 <= d <= _days_in_month(y, mo):
-        return None
+        return _INVALID
     n = day_number(y, mo, d)
     return DateRange(n, n, "day", approx)
 
@@ -156,6 +160,8 @@ def parse_range(value: Optional[str]) -> Optional[DateRange]:
         a, _, b = value.partition("/")
         lo_r = None if a in ("..", "") else _point(a)
         hi_r = None if b in ("..", "") else _point(b)
+        if lo_r is _INVALID or hi_r is _INVALID:
+            return None
         if (a not in ("..", "") and lo_r is None) or (b not in ("..", "") and hi_r is None):
             return _fallback(value)
         return DateRange(
@@ -165,6 +171,8 @@ def parse_range(value: Optional[str]) -> Optional[DateRange]:
             bool((lo_r and lo_r.approximate) or (hi_r and hi_r.approximate)),
         )
     r = _point(value)
+    if r is _INVALID:
+        return None
     return r if r is not None else _fallback(value)
 
 
@@ -229,7 +237,7 @@ def human(value: Optional[str]) -> str:
     prefix = "about " if q in ("~", "%") else ""
     suffix = "?" if q in ("?", "%") else ""
     if ys.endswith("XX"):
-        return f"{prefix}the {int(ys[:2]) + 1}th century{suffix}"
+        return f"{prefix}the {_ordinal(int(ys[:2]) + 1)} century{suffix}"
     if ys.endswith("X"):
         return f"{prefix}the {ys[:3]}0s{suffix}"
     y = int(ys)
@@ -239,9 +247,16 @@ def human(value: Optional[str]) -> str:
     mo = int(ms)
     if mo in SEASONS:
         return f"{prefix}{SEASONS[mo]} {ytxt}{suffix}"
+    if not 1 <= mo <= 12:
+        return value
     if ds is None:
         return f"{prefix}{MONTHS_EN[mo - 1]} {ytxt}{suffix}"
     return f"{prefix}{int(ds)} {MONTHS_EN[mo - 1]} {ytxt}{suffix}"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def common_unit(values: list[str]) -> Optional[str]:

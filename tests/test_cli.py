@@ -276,11 +276,6 @@ def test_demo_reads_only_the_example_sources(demo_twice):
 
 # ------------------------------------------------------------------ usage and odd names
 
-@pytest.mark.xfail(
-    reason="cli/_app.py report_problems prints the path with rich markup on: '[draft]' in a file name "
-    "is swallowed as a markup tag, so the line no longer names the file",
-    strict=True,
-)
 def test_problem_line_names_a_file_with_brackets(tmp_path):
     f = tmp_path / "notes [draft].txt"
     f.write_bytes(b"")
@@ -289,11 +284,6 @@ def test_problem_line_names_a_file_with_brackets(tmp_path):
     assert str(f) in res.stderr
 
 
-@pytest.mark.xfail(
-    reason="cli/_app.py guarded() catches click's UsageError (typer.BadParameter) as a generic Exception: "
-    "a usage mistake is reported as 'internal error' with exit 3",
-    strict=True,
-)
 def test_usage_error_is_not_an_internal_error():
     res = invoke("timeline")
     assert res.exit_code == 2

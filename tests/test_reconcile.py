@@ -316,12 +316,6 @@ def test_undated_claim_joins_the_only_event():
     assert sorted(e.claims) == sorted([party.id, vague.id])
 
 
-@pytest.mark.xfail(
-    reason="_cluster.cluster: the ambiguity check in _choose only sees clusters built so far, so an "
-    "objectless '1927-11' sorted before the Party claim joins the Central Committee (October) event "
-    "and makes a false contradiction",
-    strict=True,
-)
 def test_dated_objectless_claim_is_not_merged_with_the_wrong_object():
     cc = claim("a", "1927-10-23", type="expulsion_from_organization", object="Central Committee")
     party = claim("b", "1927-11-12", type="expulsion_from_organization", object="Communist Party")
@@ -369,11 +363,6 @@ def test_quantities_are_not_events():
     assert [e.type for e in events] == ["internal_exile"]
 
 
-@pytest.mark.xfail(
-    reason="_verdict.judge: the pair sentence always says '{who} gives', so two sources read "
-    "'a and b gives 12 November 1927'",
-    strict=True,
-)
 def test_explanation_grammar_for_several_sources():
     e = one(
         claim("a", "1927-11-12", type="expulsion_from_organization", object="Communist Party"),

@@ -79,6 +79,16 @@ class _Trig:
     info: Trigger
 
 
+def _is_country(m: Mention) -> bool:
+    """'exiled from the USSR' is a deportation; 'exiled, far from Moscow' is not."""
+    if not m.entity_id:
+        return False
+    from ..entities import default_registry
+
+    ent = default_registry().get(m.entity_id)
+    return bool(ent is not None and (ent.ids or {}).get("iso"))
+
+
 def _find_triggers(lex: Lexicon, text: str, base: int, a: int, b: int) -> list[_Trig]:
     out = []
     for m in lex.triggers.finditer(text, a - base, b - base):
@@ -427,7 +437,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
     if info.by_object:
         if obj is not None and obj.kind == "organization" and "organization" in info.by_object:
             ctype = info.by_object["organization"]
-        elif origin is not None and "country_from" in info.by_object:
+        elif origin is not None and "country_from" in info.by_object and _is_country(origin):
             ctype = info.by_object["country_from"]
     if ctype == "deportation" and obj is not None and obj.kind == "organization":
         ctype = "expulsion_from_organization"

@@ -12,9 +12,13 @@ from typing import Callable, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..errors import ChroniconError
 from ..model import Problem
+
+#: Click's base error as Typer ships it (Typer vendors its own Click): usage mistakes.
+_CLICK_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 app = typer.Typer(
     name="chronicon",
@@ -33,7 +37,7 @@ ALIASES_HELP = "Extra alias file(s) (YAML, same form as chronicon/entities/data/
 
 def report_problems(problems: list[Problem]) -> None:
     for p in problems:
-        err.print(f"[yellow]skipped[/yellow] {p}", highlight=False, markup=True)
+        err.print(f"[yellow]skipped[/yellow] {escape(str(p))}", highlight=False, markup=True)
 
 
 def guarded(fn: Callable) -> Callable:
@@ -44,15 +48,15 @@ def guarded(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except ChroniconError as e:
-            err.print(f"[red]error[/red] {e}", highlight=False)
+            err.print(f"[red]error[/red] {escape(str(e))}", highlight=False)
             raise typer.Exit(2)
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
-            raise
+        except (typer.Exit, typer.Abort, KeyboardInterrupt, _CLICK_ERROR):
+            raise  # usage errors are Click's: it prints the usage line and exits with 2
         except Exception as e:  # noqa: BLE001 - the user gets one line, developers a traceback on demand
             if os.environ.get("CHRONICON_DEBUG"):
                 raise
             err.print(
-                f"[red]internal error[/red] {type(e).__name__}: {e} (set CHRONICON_DEBUG=1 for the traceback)",
+                f"[red]internal error[/red] {type(e).__name__}: {escape(str(e))} (set CHRONICON_DEBUG=1 for the traceback)",
                 highlight=False,
             )
             raise typer.Exit(3)

@@ -70,6 +70,8 @@ def extract(
 
     Example: chronicon extract examples/rasputin --format jsonl > claims.jsonl
     """
+    if format not in ("jsonl", "json"):
+        raise typer.BadParameter(f"unknown format '{format}' (jsonl or json)", param_hint="--format")
     pipe = _pipeline(lang, aliases)
     prog, cb = progress_bar()
     with prog:
@@ -78,10 +80,8 @@ def extract(
     exit_if_nothing_read(len(result.documents), result.problems)
     if format == "jsonl":
         text = "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in result.claims)
-    elif format == "json":
-        text = dumps([c.to_dict() for c in result.claims])
     else:
-        raise typer.BadParameter(f"unknown format '{format}' (jsonl or json)", param_hint="--format")
+        text = dumps([c.to_dict() for c in result.claims])
     write_text(text, out_file)
 
 
@@ -99,13 +99,13 @@ def reconcile(
 
     Example: chronicon reconcile ../shared/data/seeds --format json > events.json
     """
+    if format not in ("json", "table"):
+        raise typer.BadParameter(f"unknown format '{format}' (json or table)", param_hint="--format")
     result = _run(_pipeline(lang, aliases), paths, db, "reconcile")
     if format == "json":
         write_text(dumps(reconcile_json(result.events, result.claims)), out_file)
-    elif format == "table":
-        out.print(timeline_table(result.events, result.claims))
     else:
-        raise typer.BadParameter(f"unknown format '{format}' (json or table)", param_hint="--format")
+        out.print(timeline_table(result.events, result.claims))
 
 
 def _sort_key(e: Event):

@@ -131,10 +131,12 @@ def cluster(claims: Iterable[Claim]) -> list[list[Claim]]:
             (dated if r is not None else undated).append((c, r))
         # Finest dates first within equal starts, so a day-level claim seeds the cluster
         # and a month or year that contains it joins.
-        dated.sort(key=lambda cr: (cr[1].lo if cr[1].lo is not None else -(10**9), cr[1].width, cr[0].id))
+        # Claims that name their object first: an objectless claim is then judged
+        # against every event of the block, not only those built before it.
+        dated.sort(key=lambda cr: (not object_key(cr[0]), cr[1].lo if cr[1].lo is not None else -(10**9), cr[1].width, cr[0].id))
         clusters: list[_Cluster] = []
         for c, r in dated:
-            fits = [cl for cl in clusters[-50:] if cl.accepts(c, r)]
+            fits = [cl for cl in (clusters if not object_key(c) else clusters[-50:]) if cl.accepts(c, r)]
             target = _choose(c, r, fits)
             if target is None:
                 clusters.append(_Cluster(c, r))

@@ -190,7 +190,8 @@ def judge(
                 worst = kind
             who_i = _names(sorted({c.source for c in by_date[keys[i]]}))
             who_j = _names(sorted({c.source for c in by_date[keys[j]]}))
-            sentences.append(f"{who_i} gives {human(keys[i])}, {who_j} {human(keys[j])}: {sentence}")
+            verb = "gives" if len(by_date[keys[i]]) == 1 or len({c.source for c in by_date[keys[i]]}) == 1 else "give"
+            sentences.append(f"{who_i} {verb} {human(keys[i])}, {who_j} {human(keys[j])}: {sentence}")
             comparisons.append(
                 {
                     "dates": [keys[i], keys[j]],
