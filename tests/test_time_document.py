@@ -31,7 +31,7 @@ def _by_text(found):
 
 def test_year_carried_from_an_earlier_sentence():
     text = ("La oposición salió a la calle en noviembre de 1927. "
-            "Los dos dirigentes fueron expulsados del partido el 12 de noviembre.")
+            "Los dos dirigentes perdieron el carné el 12 de noviembre.")
     found = _by_text(tag_source(_source(text, "es", _segments_by_sentence(text, "es"))))
     e = found["12 de noviembre"]
     assert e.edtf == "1927-11-12"
@@ -60,7 +60,7 @@ def test_a_new_year_replaces_the_anchor():
 
 
 def test_each_segment_uses_its_own_grammar_and_offsets_are_absolute():
-    es = "Fue expulsado en febrero de 1929. "
+    es = "Lo deportaron en febrero de 1929. "
     en = "The book appeared in August 1929. "
     fr = "Il arriva le 3 mars 1930."
     text = es + en + fr
@@ -167,7 +167,7 @@ def test_old_style_without_year_takes_the_anchor_year_then_converts():
 
 
 @pytest.mark.parametrize("text,lang", [
-    ("The train covered at least 75,000 miles.", "en"),
+    ("The convoy logged well over 75,000 miles.", "en"),
     ("Some 1500 soldiers guarded the line.", "en"),
     ("There were 1,500 men and 407 people aboard.", "en"),
     ("La columna tenía 1500 soldados.", "es"),
@@ -185,11 +185,11 @@ def test_a_year_next_to_a_noun_that_is_not_a_counting_noun_stays_a_year():
 
 
 @pytest.mark.parametrize("text,lang,words,edtf", [
-    ("a member of the board (May 1925–17 November 1927) and", "en", "May 1925–17 November 1927", "1925-05/1927-11-17"),
+    ("chaired the trade board (May 1925–17 November 1927) and", "en", "May 1925–17 November 1927", "1925-05/1927-11-17"),
     ("He taught there between 1919 and 1921, then left.", "en", "between 1919 and 1921", "1919/1921"),
-    ("He lived in Turkey (to 24 July 1933).", "en", "to 24 July 1933", "../1933-07-24"),
+    ("He stayed on the island (to 24 July 1933).", "en", "to 24 July 1933", "../1933-07-24"),
     ("Vivió allí de 1929 a 1933.", "es", "de 1929 a 1933", "1929/1933"),
-    ("en las purgas de 1936-1938, casi todos", "es", "1936-1938", "1936/1938"),
+    ("murieron en los procesos de 1936-1938, casi sin excepción", "es", "1936-1938", "1936/1938"),
     ("Le congrès siégea du 3 au 5 mars 1921.", "fr", "du 3 au 5 mars 1921", "1921-03-03/1921-03-05"),
     ("Er lebte dort von 1929 bis 1933.", "de", "von 1929 bis 1933", "1929/1933"),
     ("Membro del comitato (dal 1925).", "it", "dal 1925", "1925/.."),
