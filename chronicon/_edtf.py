@@ -254,6 +254,18 @@ def human(value: Optional[str]) -> str:
     return f"{prefix}{int(ds)} {MONTHS_EN[mo - 1]} {ytxt}{suffix}"
 
 
+def human_alternatives(values: list[str]) -> str:
+    """'17 or 31 January 1928' when the days share a month, else each date in full."""
+    days = [_POINT.match(v) for v in values]
+    if len(values) > 1 and all(m and m.group("d") and not m.group("q") for m in days):
+        months = {(m.group("y"), m.group("m")) for m in days}
+        if len(months) == 1:
+            y, mo = months.pop()
+            ds = sorted(int(m.group("d")) for m in days)
+            return ", ".join(map(str, ds[:-1])) + f" or {ds[-1]} {MONTHS_EN[int(mo) - 1]} {int(y)}"
+    return " or ".join(human(v) for v in values)
+
+
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"

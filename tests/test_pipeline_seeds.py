@@ -43,7 +43,13 @@ def _event(result, typ, obj=None, subject="Leon Trotsky", date_in=None):
 
 
 def _dates_by_source(e):
-    return {s: d.date for d in e.dates for s in d.sources}
+    """The finest date each source gives for the event (a source may also give a vaguer one)."""
+    out = {}
+    for d in e.dates:
+        for s in d.sources:
+            if s not in out or len(d.date or "") > len(out[s] or ""):
+                out[s] = d.date
+    return out
 
 
 def test_party_expulsion_is_one_event_and_a_contradiction(result):
@@ -61,6 +67,8 @@ def test_exile_to_alma_ata_is_a_contradiction_not_calendar_style(result):
     assert "14 days" in e.explanation
     assert "not the 13-day" in e.explanation
     assert e.place == "Alma-Ata"
+    assert e.best_date == "[1928-01-17,1928-01-31]"
+    assert e.best_date_text.startswith("17 or 31 January 1928 (one source each")
 
 
 def test_deportation_month_vs_day_outside_it(result):

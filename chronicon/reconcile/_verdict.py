@@ -11,6 +11,7 @@ from .._edtf import (
     common_unit,
     from_day_number,
     human,
+    human_alternatives,
     julian_offset,
     parse_range,
 )
@@ -254,7 +255,10 @@ def _best_date(verdict: str, dated: dict[str, DateRange], by_date: dict[str, lis
         days = [d for d in dated if dated[d].is_day]
         latest = max(days, key=lambda d: dated[d].lo) if days else sorted(dated)[0]
         return latest, f"{human(latest)} (Gregorian; the other sources give the Julian date)"
-    # contradiction: most independent witnesses wins; a tie is stated as a set.
+    # contradiction: most independent witnesses wins; a tie is stated as a set. A
+    # vaguer date that contains a contested one ("early 1928" around "17 January
+    # 1928") supports every reading inside it and competes with none.
+    dated = {d: r for d, r in dated.items() if not any(o != d and r.contains(dated[o]) for o in dated)}
     ranked = sorted(dated, key=lambda d: (-weight[d], dated[d].width, d))
     top = ranked[0]
     if len(ranked) > 1 and weight[ranked[1]] == weight[top]:
@@ -262,7 +266,7 @@ def _best_date(verdict: str, dated: dict[str, DateRange], by_date: dict[str, lis
         common = common_unit(tied)
         counts = Counter(weight[d] for d in tied)
         each = "one source each" if counts.get(1) == len(tied) else "equal support"
-        text = " or ".join(human(d) for d in tied) + f" ({each}"
+        text = human_alternatives(tied) + f" ({each}"
         if common:
             text += f"; {human(common)} agreed"
         text += ")"
