@@ -94,3 +94,13 @@ def test_every_rule_has_an_example():
         assert [r for r in own if r not in used] == [], lang
     shared = {r.name for r in load("en").rules if not r.name[:3] in {f"{l}_" for l in SUPPORTED_LANGS}}
     assert shared - shared_used == set()
+
+
+def test_rules_use_named_groups_only():
+    for lang in SUPPORTED_LANGS:
+        for rule in load(lang).rules:
+            assert rule.regex.groups == len(rule.regex.groupindex), (lang, rule.name)
+
+
+def test_grammar_is_compiled_once():
+    assert load("es") is load("es")
