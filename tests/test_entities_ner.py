@@ -1,8 +1,7 @@
-"""Entities stage: NER integration, mixed-language segments, load and scan speed."""
+"""Entities stage: NER integration, mixed-language segments, gazetteer cache, long texts."""
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -61,16 +60,11 @@ def test_generic_alias_follows_segment_language():
 
 def test_gazetteer_cache_roundtrip(tmp_path, monkeypatch):
     monkeypatch.setenv("CHRONICON_CACHE", str(tmp_path))
-    t0 = time.process_time()
     built = Gazetteer()
-    t1 = time.process_time()
     cached = Gazetteer()
-    t2 = time.process_time()
     assert list(tmp_path.glob("chronicon/gazetteer-*.pickle"))
     assert len(built) == len(cached) > 30000
     assert built.get("iso:TR").label == cached.get("iso:TR").label == "Turkey"
-    assert t2 - t1 < 2.0, f"cached gazetteer load took {t2 - t1:.2f}s"
-    print(f"gazetteer build {t1 - t0:.2f}s, cached load {t2 - t1:.2f}s")
 
 
 def _sample_text(words=20000):
@@ -82,19 +76,9 @@ def _sample_text(words=20000):
     return para * (words // n + 1)
 
 
-def test_speed_without_ner():
-    reg = default_registry()
-    reg.gazetteer  # load outside the timing
+def test_mentions_scale_to_a_long_text():
+    """Speed is measured in bench/stages.py; here only that a long text is read whole."""
     text = _sample_text()
-    s = src(text, "en")
-    find_mentions(src("warm up Trotsky", "en"), ner=False)
-    # CPU time of the best of three runs: robust to other processes on the machine
-    best = float("inf")
-    for _ in range(3):
-        t = time.process_time()
-        ms = find_mentions(s, ner=False)
-        best = min(best, time.process_time() - t)
-    wps = len(text.split()) / max(best, 1e-9)
-    print(f"find_mentions without NER: {wps:,.0f} words/s of CPU time ({len(ms)} mentions)")
+    ms = find_mentions(src(text, "en"), ner=False)
     assert len(ms) > 1000
-    assert wps >= 20000, f"{wps:.0f} words/s"
+    assert all(text[m.start : m.end] == m.text for m in ms)
