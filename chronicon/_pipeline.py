@@ -95,10 +95,6 @@ class Pipeline:
         words = len(source.text.split())
         t0 = _time.perf_counter()
         timexes = _timestage.tag_source(source)
-        # TODO(time stage owner): move into tag_source once that module is settled.
-        from .time._declared import apply_declared_calendar
-
-        apply_declared_calendar(source, timexes)
         t1 = _time.perf_counter()
         mentions = _entities.find_mentions(source, self.registry, ner=self.ner)
         t2 = _time.perf_counter()

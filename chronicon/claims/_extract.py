@@ -77,6 +77,8 @@ class _Trig:
     end: int
     text: str
     info: Trigger
+    #: A capital inside a sentence marks a title word (not in German, where nouns have one).
+    caps_title: bool = True
 
 
 def _is_country(m: Mention) -> bool:
@@ -93,7 +95,7 @@ def _find_triggers(lex: Lexicon, text: str, base: int, a: int, b: int) -> list[_
     out = []
     for m in lex.triggers.finditer(text, a - base, b - base):
         info = lex.groups[m.lastgroup]
-        out.append(_Trig(base + m.start(), base + m.end(), m.group(0), info))
+        out.append(_Trig(base + m.start(), base + m.end(), m.group(0), info, not lex.capitalised_nouns))
     return out
 
 
@@ -318,7 +320,7 @@ def _is_weak(text: str, t: _Trig) -> bool:
     name ("The Assassination of Trotsky", "the October Revolution")."""
     if t.info.weak:
         return True
-    if t.text[:1].isupper() and t.start > 0:
+    if t.caps_title and t.text[:1].isupper() and t.start > 0:
         before = text[max(0, t.start - 3) : t.start]
         return not re.search(r"(^|[.!?\n]\s*|[«“\"(]\s*)$", before)
     return False

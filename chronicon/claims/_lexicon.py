@@ -47,6 +47,7 @@ class Lexicon:
     to_words: re.Pattern
     oblique_before: re.Pattern
     anniversary: re.Pattern
+    capitalised_nouns: bool
     where: re.Pattern
 
 
@@ -103,6 +104,7 @@ def load_lexicon(lang: str) -> Lexicon:
             from_words=_words(d.get("from_words", ["from", "of", "out of"])),
             to_words=_words(d.get("to_words", ["to", "into", "for", "in", "at"])),
             where=_words(d.get("where", [])),
+            capitalised_nouns=bool(d.get("capitalised_nouns", False)),
             anniversary=re.compile(rf"(?<!\w)(?:{_alt(d.get('anniversary', []))})(?!\w)[^.;]{{0,30}}$", re.IGNORECASE),
             oblique_before=re.compile(
                 rf"(?<!\w)(?:{_alt(d.get('agent', []) + d.get('oblique', []) + d.get('from_words', []) + d.get('to_words', []))})\s+(?:(?:[^\W\d]\.|[^\W\d]+)\s+){{0,2}}$",

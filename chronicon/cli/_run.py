@@ -53,6 +53,12 @@ def _run(pipe: Pipeline, paths: List[Path], db: Optional[Path], command: str) ->
     return result
 
 
+def _check_format(fmt: str, known: tuple[str, ...]) -> None:
+    """Before any work: a wrong --format is a usage error, not a late failure."""
+    if fmt not in known:
+        raise typer.BadParameter(f"unknown format '{fmt}' ({' or '.join(known)})", param_hint="--format")
+
+
 def reconcile_json(events: list[Event], claims: list[Claim]) -> dict:
     return {"events": [e.to_dict() for e in events], "claims": [c.to_dict() for c in claims]}
 
@@ -70,8 +76,7 @@ def extract(
 
     Example: chronicon extract examples/rasputin --format jsonl > claims.jsonl
     """
-    if format not in ("jsonl", "json"):
-        raise typer.BadParameter(f"unknown format '{format}' (jsonl or json)", param_hint="--format")
+    _check_format(format, ("jsonl", "json"))
     pipe = _pipeline(lang, aliases)
     prog, cb = progress_bar()
     with prog:
@@ -99,8 +104,7 @@ def reconcile(
 
     Example: chronicon reconcile ../shared/data/seeds --format json > events.json
     """
-    if format not in ("json", "table"):
-        raise typer.BadParameter(f"unknown format '{format}' (json or table)", param_hint="--format")
+    _check_format(format, ("json", "table"))
     result = _run(_pipeline(lang, aliases), paths, db, "reconcile")
     if format == "json":
         write_text(dumps(reconcile_json(result.events, result.claims)), out_file)
