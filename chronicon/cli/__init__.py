@@ -1,10 +1,19 @@
-"""Command line: ``chronicon extract|reconcile|timeline|demo|evaluate``.
+"""Command line: ``chronicon extract|reconcile|timeline|demo|evaluate|time|export|bench``.
 
 Each verb is a thin shell over one public API call (``Pipeline.extract``,
-``Pipeline.run``, ...); the verbs live in one module per group.
+``Pipeline.run``, ...); the verbs live in one module per group, each registering
+itself on the app when imported here.
 """
 
-from . import _evaluate_cmd, _run  # noqa: F401 - registers the commands
+from . import (  # noqa: F401 - registers the commands
+    _bench,
+    _bench_reconcile,
+    _bench_time,
+    _evaluate_cmd,
+    _export_cmd,
+    _run,
+    _time_cmd,
+)
 from ._app import app
 
 

@@ -1,0 +1,1 @@
+"""`chronicon export: the formats people use (issue 7).` Not built yet."""
