@@ -90,6 +90,46 @@ def annotate_timeml(xml: str, lang: str = "en") -> str:
     return xml[: mt.start(2)] + "".join(out) + xml[mt.end(2):]
 
 
+def _tagged_text(text: str, lang: str, dct: Optional[str], escape: bool) -> tuple[str, int]:
+    """``text`` with TIMEX3 tags (tid t1, t2, ...); ``escape`` for plain (unescaped) text."""
+    esc = (lambda s: html.escape(s, quote=False)) if escape else (lambda s: s)
+    out, last, n = [], 0, 0
+    for e in timexes(text, lang, dct):
+        if not e.value or "/" in e.value or e.start < last:
+            continue
+        n += 1
+        out.append(esc(text[last:e.start]))
+        out.append(f'<TIMEX3 tid="t{n}" type="{e.type}" value="{_attr(e.value)}">{esc(text[e.start:e.end])}</TIMEX3>')
+        last = e.end
+    out.append(esc(text[last:]))
+    return "".join(out), n
+
+
+def timeml_document(text: str, lang: str, *, docid: str, dct: Optional[str], plain: bool = True) -> tuple[str, int]:
+    """A TempEval-3 style document (DOCID, DCT as t0 CREATION_TIME, TEXT with TIMEX3
+    tags) and the number of timexes in TEXT.  ``plain``: ``text`` is not XML-escaped."""
+    body, n = _tagged_text(text, lang, dct, escape=plain)
+    dct_el = ""
+    if dct:
+        dct_el = (f'<DCT><TIMEX3 tid="t0" type="DATE" value="{_attr(dct)}" temporalFunction="false" '
+                  f'functionInDocument="CREATION_TIME">{_attr(dct)}</TIMEX3></DCT>\n\n')
+    xml = ('<?xml version="1.0" ?>\n'
+           '<TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:noNamespaceSchemaLocation="http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd">\n\n'
+           f"<DOCID>{html.escape(docid, quote=False)}</DOCID>\n\n{dct_el}<TEXT>{body}</TEXT>\n\n</TimeML>\n")
+    return xml, n
+
+
+def timeml_from_tml(xml: str, lang: str, *, docid: str, dct: Optional[str] = None) -> tuple[str, int]:
+    """A TempEval .tml / .TE3input re-tagged: its DOCID, its DCT (``dct`` only when it
+    has none), its TEXT with our TIMEX3 tags and nothing else (no events or links)."""
+    doc = read_timeml(xml)
+    mt = _DCT.search(xml)
+    if mt:
+        dct = mt.group(1)[:10]
+    return timeml_document(doc.text, lang, docid=doc.docid or docid, dct=dct, plain=False)
+
+
 def annotate_file(src: Union[str, Path], dst: Union[str, Path], lang: str = "en") -> int:
     """Write ``src`` (.tml / .TE3input) to ``dst`` with TIMEX3 tags; return how many."""
     xml = Path(src).read_text(encoding="utf-8")

@@ -1,0 +1,132 @@
+"""The TempEval-3 scorer (chronicon/time/_tempeval.py) on small synthetic documents,
+and the `chronicon time` / `chronicon bench time` commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from chronicon.cli import app
+from chronicon.cli._bench_time import DEFAULT_DATA
+from chronicon.time._tempeval import compare_documents, evaluate, scores, timexes, tsv_documents
+
+
+def doc(body: str) -> str:
+    return ('<?xml version="1.0" ?>\n<TimeML><DOCID>d1</DOCID>\n<DCT><TIMEX3 tid="t0" type="DATE" '
+            'value="2013-03-22" functionInDocument="CREATION_TIME">March 22, 2013</TIMEX3></DCT>\n'
+            f"<TEXT>{body}</TEXT></TimeML>")
+
+
+def T(tid, typ, value, words):
+    return f'<TIMEX3 tid="{tid}" type="{typ}" value="{value}">{words}</TIMEX3>'
+
+
+GOLD = doc(f"The vote was held {T('t1', 'DATE', '2013-03-22', 'Friday')} and "
+           f"{T('t2', 'DATE', '2013-03-21', 'Thursday evening')}; it lasted "
+           f"{T('t3', 'DURATION', 'P2Y', 'two years')}, unlike {T('t4', 'DATE', '2012', 'last year')}.")
+
+
+def test_reader_skips_the_dct_and_keeps_offsets():
+    text, found = timexes(GOLD)
+    assert [t.text for t in found] == ["Friday", "Thursday evening", "two years", "last year"]
+    assert all(text[t.start:t.end] == t.text for t in found)
+
+
+def test_perfect_system_scores_100():
+    f = scores(compare_documents(GOLD, GOLD))
+    assert f["strict_f1"] == f["relaxed_f1"] == f["value_f1"] == f["type_accuracy"] == 100.0
+
+
+def test_exact_overlap_miss_spurious_and_attributes():
+    system = doc(f"The vote was held {T('t1', 'DATE', '2013-03-22', 'Friday')} and "  # exact, right
+                 f"{T('t2', 'DATE', '2013-03-21', 'Thursday')} evening; it lasted "  # overlap, right value
+                 f"two years, unlike last {T('t3', 'DURATION', 'P1Y', 'year')}."  # overlap, wrong value and type
+                 ).replace("The vote", f"{T('t9', 'DATE', 'PRESENT_REF', 'The')} vote")  # spurious
+    c = compare_documents(GOLD, system)
+    assert (c.gold, c.system) == (4, 4)
+    assert (c.strict_gold, c.strict_system) == (1, 1)
+    assert (c.relaxed_gold, c.relaxed_system) == (3, 3)  # "two years" missed, "The" spurious
+    f = scores(c)
+    assert f["strict_precision"] == 25.0 and f["strict_recall"] == 25.0
+    assert f["relaxed_precision"] == 75.0 and f["relaxed_recall"] == 75.0 and f["relaxed_f1"] == 75.0
+    assert f["value_accuracy"] == pytest.approx(66.67) and f["value_f1"] == 50.0  # 75 x 2/3
+    assert f["type_accuracy"] == pytest.approx(66.67)
+    kinds = sorted(e[1] for e in c.errors)
+    assert kinds == ["attr", "extent", "missed", "spurious"]
+
+
+def test_one_system_timex_over_two_gold_ones_pairs_once():
+    gold = doc(f"{T('t1', 'DATE', '2009', '2009')}-{T('t2', 'DATE', '2010', '2010')} season")
+    system = doc(f"{T('t1', 'DATE', '2009', '2009-2010')} season")
+    c = compare_documents(gold, system)
+    assert (c.relaxed_gold, c.relaxed_system, c.strict_gold) == (2, 1, 0)
+    assert c.pairs == 1 and c.value_ok == 1
+
+
+def test_no_system_output_scores_zero_without_dividing_by_zero():
+    plain = doc(timexes(GOLD)[0])
+    f, _ = evaluate([("d1", GOLD, plain)])
+    assert f["strict_f1"] == f["relaxed_f1"] == f["value_f1"] == 0.0
+
+
+def test_different_texts_are_refused():
+    with pytest.raises(ValueError):
+        compare_documents(GOLD, doc("something else"))
+
+
+def test_tsv_documents(tmp_path):
+    p = tmp_path / "t.tsv"
+    p.write_text('*!-DCTVALUE="2000-09-14"-!*\tO\t-\n\nLlegó\tO\t-\nel\tB-DATE\t2000-09-15\n'
+                 "viernes\tI-DATE\t2000-09-15\n.\tO\t-\n", encoding="utf-8")
+    [(name, gold, inp)] = tsv_documents(p, "x")
+    assert name == "x_001" and 'value="2000-09-14"' in inp
+    assert [(t.text, t.value) for t in timexes(gold)[1]] == [("el viernes", "2000-09-15")]
+    assert timexes(inp)[1] == []
+
+
+# ------------------------------------------------------------------ commands
+
+runner = CliRunner()
+
+
+def test_time_command_writes_tempeval_timeml(tmp_path):
+    src = tmp_path / "a.tml.TE3input"
+    src.write_text(doc("Officials said Friday that the plan, approved in May 2012, would last two years."),
+                   encoding="utf-8")
+    txt = tmp_path / "b.txt"
+    txt.write_text("Profits rose 5% in 1998 & fell in March 1999.", encoding="utf-8")
+    bad = tmp_path / "c.tml"
+    bad.write_text("<TimeML>no text here</TimeML>", encoding="utf-8")
+    res = runner.invoke(app, ["time", str(src), str(txt), str(bad), str(tmp_path / "none.txt"),
+                              "--lang", "en", "--format", "timeml", "--out", str(tmp_path / "out"),
+                              "--dct", "1999-06-01"])
+    assert res.exit_code == 0, res.output
+    a = (tmp_path / "out" / "a.tml").read_text("utf-8")
+    assert 'tid="t0"' in a and 'functionInDocument="CREATION_TIME"' in a and 'value="2013-03-22"' in a  # its own DCT
+    assert [(t.text, t.type, t.value) for t in timexes(a)[1]] == [
+        ("Friday", "DATE", "2013-03-22"), ("May 2012", "DATE", "2012-05"), ("two years", "DURATION", "P2Y")]
+    b = (tmp_path / "out" / "b.tml").read_text("utf-8")
+    assert 'value="1999-06-01"' in b and "&amp;" in b
+    assert [t.value for t in timexes(b)[1]] == ["1998", "1999-03"]
+    lines = [ln for ln in res.stderr.splitlines() if "skipped" in ln] if hasattr(res, "stderr") else []
+    assert len([ln for ln in lines if "c.tml" in ln]) == 1 and len([ln for ln in lines if "none.txt" in ln]) == 1
+
+
+def test_time_command_bad_format_is_a_usage_error(tmp_path):
+    res = runner.invoke(app, ["time", str(tmp_path), "--lang", "en", "--format", "xml", "--out", str(tmp_path)])
+    assert res.exit_code == 2
+
+
+@pytest.mark.skipif(not Path(DEFAULT_DATA).is_dir(), reason="../shared/data/tempeval3 is absent")
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_bench_time_json(lang):
+    res = runner.invoke(app, ["bench", "time", "--lang", lang, "--json", "--limit", "2"])
+    assert res.exit_code == 0, res.output
+    f = json.loads(res.stdout)
+    for key in ("strict_precision", "strict_recall", "strict_f1", "relaxed_precision", "relaxed_recall",
+                "relaxed_f1", "value_f1", "type_accuracy", "tokens_per_second"):
+        assert 0 <= f[key] and (key == "tokens_per_second" or f[key] <= 100)
+    assert f["documents"] == 2 and f["gold"] > 0
