@@ -10,6 +10,7 @@ Figures:
   that match a gold claim by source, date and type;
 - **clustering**: B-cubed precision, recall and F1 of the system's events over the
   gold claims that were matched, against the gold ``event`` ids;
+- **quantities**: recall and precision of ``quantity`` claims matched by source and value;
 - **verdict accuracy**: share of gold ``conflicts`` judged right: the matched claims
   in one system event with the gold verdict (``not_same_event``: in different
   events, or in one event that is not called a contradiction).
@@ -73,6 +74,9 @@ class Report:
     verdicts_total: int
     verdicts_right: int
     verdict_accuracy: float
+    quantities_total: int = 0
+    quantity_recall: float = 0.0
+    quantity_precision: float = 0.0
     verdict_rows: list[dict] = field(default_factory=list)
     missed: list[dict] = field(default_factory=list)
 
@@ -232,6 +236,21 @@ def evaluate(gold: dict, output: dict) -> Report:
         right += ok
         rows.append({"event": conf.get("event"), "claims": ids, "want": want, "got": got, "ok": ok})
 
+    # Quantities: matched by source and value (one to one).
+    gq = [q for q in gold.get("quantities") or [] if q.get("value") is not None]
+    sq = [c for c in output["claims"] if c.get("type") == "quantity" and c.get("source") in ({q["source"] for q in gq} | gsources)]
+    pool = defaultdict(int)
+    for c in sq:
+        pool[(c["source"], float((c.get("quantity") or {}).get("value", "nan")))] += 1
+    q_hit = 0
+    for q in gq:
+        k = (q["source"], float(q["value"]))
+        if pool.get(k, 0) > 0:
+            pool[k] -= 1
+            q_hit += 1
+    q_keys = {(q["source"], float(q["value"])) for q in gq}
+    q_good = sum(1 for c in sq if (c["source"], float((c.get("quantity") or {}).get("value", "nan"))) in q_keys)
+
     missed = [
         {"id": g["id"], "source": g["source"], "type": g["type"], "date": g["date"], "date_text": g.get("date_text")}
         for g in gclaims
@@ -252,6 +271,9 @@ def evaluate(gold: dict, output: dict) -> Report:
         verdicts_total=len(rows),
         verdicts_right=right,
         verdict_accuracy=round(right / (len(rows) or 1), 3),
+        quantities_total=len(gq),
+        quantity_recall=round(q_hit / (len(gq) or 1), 3),
+        quantity_precision=round(q_good / (len(sq) or 1), 3),
         verdict_rows=rows,
         missed=missed,
     )

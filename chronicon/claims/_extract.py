@@ -22,6 +22,7 @@ from typing import Optional
 
 from ..model import Claim, Mention, Source, TimeExpression
 from ._lexicon import Lexicon, Trigger, available_langs, load_lexicon
+from ._quantities import extract_quantities
 
 #: Types whose main participant is the one the action is done to.
 PATIENT_TYPES = frozenset(
@@ -144,6 +145,11 @@ class _Salience:
         return max(keys, key=lambda k: (self.score.get(k, 0.0) + self.prior.get(k, 0.0) + bonus.get(k, 0.0), k))
 
 
+def _topic_with_id(sal: "_Salience") -> Optional[tuple[str, Optional[str]]]:
+    t = sal.topic()
+    return (t, sal.ids.get(t)) if t else None
+
+
 def _sentence_persons(ments: list[Mention], start: int, end: int) -> list[Mention]:
     return [m for m in ments if m.kind == "person" and start <= m.start and m.end <= end]
 
@@ -197,16 +203,23 @@ def extract_claims(
         if i is not None:
             by_sent_m[i].append(m)
     claims: list[Claim] = []
+    qmemory: dict = {}
     n = 0
     for si, sent in enumerate(source.sentences):
         sal.decay()
         ments = sorted(by_sent_m.get(si, []), key=lambda m: m.start)
         dates = [t for t in by_sent_t.get(si, []) if t.edtf and t.type == "DATE"]
+        found: list[Claim] = []
         if dates and (not sent.heading or _FIELD.match(text, sent.start)):
-            for c in _sentence_claims(source, sent, si, dates, ments, sal):
-                n += 1
-                c.id = f"{source.id}#c{n:03d}"
-                claims.append(c)
+            found.extend(_sentence_claims(source, sent, si, dates, ments, sal))
+        if not sent.heading:
+            found.extend(
+                extract_quantities(source, sent, ments, by_sent_t.get(si, []), lambda: _topic_with_id(sal), qmemory)
+            )
+        for c in found:
+            n += 1
+            c.id = f"{source.id}#c{n:03d}"
+            claims.append(c)
         # Who the text is about: a name in subject position weighs most, one after a
         # preposition ("opposition to Stalin") little.
         lex = _lexicon_for(sent.lang) or _lexicon_for(source.lang)

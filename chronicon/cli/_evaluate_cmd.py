@@ -43,6 +43,8 @@ def evaluate(
     t.add_row("precision (source+date)", f"{rep.date_precision:.3f}")
     t.add_row("clustering B-cubed P / R / F1", f"{rep.bcubed_precision:.3f} / {rep.bcubed_recall:.3f} / {rep.bcubed_f1:.3f}")
     t.add_row("verdict accuracy", f"{rep.verdict_accuracy:.3f} ({rep.verdicts_right}/{rep.verdicts_total})")
+    if rep.quantities_total:
+        t.add_row("quantities recall / precision", f"{rep.quantity_recall:.3f} / {rep.quantity_precision:.3f} (gold {rep.quantities_total})")
     out.print(t)
     v = Table(title="verdicts")
     for col in ("event", "want", "got", ""):
