@@ -292,3 +292,19 @@ class Store:
             t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
             for t in ("sources", "claims", "events", "entities", "mentions", "runs")
         }
+
+    # -- read-only views for exports -------------------------------------------------------
+    def entities(self) -> list[Entity]:
+        """Every stored entity (people, places, organisations, works), by id."""
+        return [
+            Entity(id=r["id"], label=r["label"], kind=r["kind"], aliases=json.loads(r["aliases"] or "[]"),
+                   ids=json.loads(r["ids"] or "{}"))
+            for r in self.conn.execute("SELECT * FROM entities ORDER BY id")
+        ]
+
+    def source_records(self) -> list[dict]:
+        """Every stored source with its text and document date (what exports cite)."""
+        rows = self.conn.execute(
+            "SELECT id, path, sha256, lang, format, title, encoding, dct, n_words, text, added_at FROM sources ORDER BY id"
+        )
+        return [dict(r) for r in rows]
