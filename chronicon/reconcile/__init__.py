@@ -14,10 +14,10 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
-from .._edtf import parse_range
+from .._edtf import human, parse_range
 from ..model import Claim, Event
-from ._cluster import cluster, norm_key, object_key
-from ._verdict import judge
+from ._cluster import cluster, label_key, norm_key, object_key
+from ._verdict import _names, judge
 
 __all__ = ["reconcile", "witness_groups"]
 
@@ -136,8 +136,41 @@ def reconcile(
     events.sort(key=order)
     for i, e in enumerate(events, 1):
         e.id = f"e{i:04d}"
-    _link_reports(events, {c.id: c for c in claims})
+    by_id = {c.id: c for c in claims}
+    _link_reports(events, by_id)
+    _attacks_dated_as_deaths(events)
     return events
+
+
+def _attacks_dated_as_deaths(events: list[Event]) -> None:
+    """A death whose sources contradict each other, where the odd date is the day
+    of an attack on the same person: that source dated the attack, not the death."""
+    attacks: dict[str, dict[str, Event]] = defaultdict(dict)
+    for e in events:
+        if e.type == "attack":
+            for d in e.dates:
+                if d.date:
+                    attacks[label_key(e.subject)].setdefault(d.date, e)
+    if not attacks:
+        return
+    for e in events:
+        if e.type != "death" or e.verdict != "contradiction":
+            continue
+        known = attacks.get(label_key(e.subject))
+        if not known:
+            continue
+        for d in e.dates:
+            a = known.get(d.date) if d.date else None
+            if a is not None and d.date != e.best_date:
+                e.likely_reason = "attack vs death"
+                e.explanation += (
+                    f" {human(d.date)} is the day of the attack on {e.subject} ({a.id}): "
+                    f"{_names(d.sources)} dated the attack instead of the death."
+                )
+                if e.id not in a.related:
+                    a.related.append(e.id)
+                    e.related.append(a.id)
+                break
 
 
 def _link_reports(events: list[Event], by_id: dict[str, Claim]) -> None:
@@ -145,7 +178,7 @@ def _link_reports(events: list[Event], by_id: dict[str, Claim]) -> None:
     index: dict[tuple, list[Event]] = defaultdict(list)
     for e in events:
         c = by_id[e.claims[0]]
-        index[(norm_key(e.subject), e.type, object_key(c))].append(e)
+        index[(label_key(e.subject), e.type, object_key(c))].append(e)
     for group in index.values():
         reports = [e for e in group if by_id[e.claims[0]].reported]
         facts = [e for e in group if not by_id[e.claims[0]].reported]

@@ -7,6 +7,7 @@ O(n log n) overall plus the size of the largest cluster.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from functools import lru_cache
@@ -27,10 +28,35 @@ def norm_key(text: Optional[str]) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in t).split())
 
 
+#: A regnal or ordinal number after a name ("Nicholas II"): kept as written, since the
+#: transliteration key folds double letters ("ii" -> "i") and would merge two rulers.
+_ROMAN = re.compile(r"^m*(?:c[md]|d?c{0,3})(?:x[cl]|l?x{0,3})(?:i[xv]|v?i{0,3})$")
+
+
+@lru_cache(maxsize=200_000)
+def label_key(label: Optional[str]) -> str:
+    """Transliteration-insensitive key of a person's label.
+
+    Labels are canonical when the entities stage resolved the name; when it did not,
+    the label is the name as written ("Sinowjew", "Zinóviev"). The entities stage's
+    ``translit_key`` makes such spellings meet while keeping the endings that tell
+    people apart (Kamenev / Kameneva)."""
+    if not label:
+        return ""
+    try:
+        from ..entities import name_key, translit_key
+    except Exception:  # noqa: BLE001 - without the entities stage, the plain key
+        return norm_key(label)
+    words = name_key(label).split()
+    return " ".join(
+        w if i and _ROMAN.match(w) else translit_key(w) for i, w in enumerate(words)
+    )
+
+
 # Keys use the canonical label, not the entity id: a subject resolved through the
 # context (a pronoun) and one named in full must meet, and labels are canonical.
 def subject_key(c: Claim) -> str:
-    return norm_key(c.subject)
+    return label_key(c.subject)
 
 
 def object_key(c: Claim) -> str:

@@ -51,19 +51,19 @@ def _pair(a: str, ra: DateRange, b: str, rb: DateRange, ctx: "_Ctx") -> tuple[st
             f"{human(fine)} falls within {human(coarse)}: the sources differ only in precision",
             None,
         )
-    # Ordered stages of one event (decision, announcement, departure, arrival...).
-    fa = {c.facet for c in ca} - {None}
-    fb = {c.facet for c in cb} - {None}
-    if fa and fb and fa != fb:
-        oa = min(FACET_ORDER.get(f, 9) for f in fa)
-        ob = min(FACET_ORDER.get(f, 9) for f in fb)
-        if oa != ob and ((oa < ob) == ((ra.lo or 0) <= (rb.lo or 0))):
-            first, second = (a, b) if oa < ob else (b, a)
-            f1 = "/".join(sorted(fa if oa < ob else fb))
-            f2 = "/".join(sorted(fb if oa < ob else fa))
+    # Ordered stages of one event (decision, announcement, departure, arrival...):
+    # every claim of the earlier date names an earlier stage than every claim of the
+    # later one. A claim without a facet dates the event itself (its execution).
+    if any(c.facet for c in ca) or any(c.facet for c in cb):
+        (ea, ca_), (eb, cb_) = ((a, ca), (b, cb)) if (ra.lo or 0) <= (rb.lo or 0) else ((b, cb), (a, ca))
+        o_early = {_stage(c.facet) for c in ca_}
+        o_late = {_stage(c.facet) for c in cb_}
+        if max(o_early) < min(o_late):
+            f1 = "/".join(sorted({c.facet or "event itself" for c in ca_}))
+            f2 = "/".join(sorted({c.facet or "event itself" for c in cb_}))
             return (
                 "compatible",
-                f"{human(first)} is the {f1} and {human(second)} the {f2}: stages of one event in the right order",
+                f"{human(ea)} is the {f1} and {human(eb)} the {f2}: stages of one event in the right order",
                 None,
             )
     gap = ra.gap(rb)
@@ -85,6 +85,15 @@ def _pair(a: str, ra: DateRange, b: str, rb: DateRange, ctx: "_Ctx") -> tuple[st
                 )
     reason, why = _likely_reason(a, ra, b, rb, gap, ctx)
     return ("contradiction", why, reason)
+
+
+#: Stage of a claim without a facet: the event itself, after a decision or an
+#: announcement, at the level of a start or a departure.
+_EVENT_STAGE = 2
+
+
+def _stage(facet: Optional[str]) -> int:
+    return FACET_ORDER.get(facet, 9) if facet else _EVENT_STAGE
 
 
 def from_day_number_str(n: int) -> str:
@@ -118,6 +127,7 @@ def _likely_reason(a: str, ra: DateRange, b: str, rb: DateRange, gap: int, ctx: 
     elif ra.is_day or rb.is_day:
         day, coarse = (a, b) if ra.is_day else (b, a)
         parts.append(f"the day {human(day)} falls outside {human(coarse)}")
+        reason = "day outside the month" if parse_range(coarse).granularity == "month" else "day outside the period"
     facets = {c.facet for cs in ctx.claims_by_date.values() for c in cs} - {None}
     if "decision" in facets:
         reason = reason or "decision vs execution"
@@ -201,7 +211,7 @@ def judge(
                     "explanation": sentence,
                 }
             )
-            if reason:
+            if reason and kind == "contradiction":
                 reasons.append(reason)
 
     if len(keys) == 1:
@@ -214,10 +224,20 @@ def judge(
                 f"({written}, Julian calendar) is converted to the Gregorian calendar."
             )
             return Judgement("calendar_style", expl, d, human(d), dates, 0, "calendar style")
-        return Judgement("agree", f"{_names(sources)} all give {human(d)}.", d, human(d), dates, 0)
+        every = "both" if len(sources) == 2 else "all"
+        return Judgement("agree", f"{_names(sources)} {every} give {human(d)}.", d, human(d), dates, 0)
 
     best, best_text = _best_date(worst, dated, by_date, witness_of)
     explanation = ". ".join(sentences) + "."
+    if julian_marked and worst in ("agree", "compatible"):
+        # A source marks its date Old Style and, converted, it fits the others.
+        j = julian_marked[0]
+        written = human(j.julian_date) if j.julian_date else "the Old Style date"
+        explanation = (
+            f"{j.source}'s Old Style date ({written}, Julian calendar) is {human(j.date)} in the "
+            f"Gregorian calendar. " + explanation
+        )
+        worst = "calendar_style"
     copies = _copy_note(sources, witness_of)
     if copies:
         explanation += " " + copies

@@ -408,8 +408,8 @@ class _Gen:
                        best=early)
         srcs = self.sources.pick(self.rng.randint(2, 5))
         self._claim(g, pi, typ, srcs[0], early, place=place, obj=obj, facet=f1)
-        for s in srcs[1:]:
-            if self.rng.random() < 0.3:
+        for k, s in enumerate(srcs[1:]):
+            if k and self.rng.random() < 0.3:
                 self._claim(g, pi, typ, s, early, place=place, obj=obj, facet=f1)
             else:
                 self._claim(g, pi, typ, s, late, place=place, obj=obj, facet=f2)
