@@ -48,6 +48,9 @@ class Hit:
     weekday: Optional[int] = None  # 1 = Monday
     approx: str = ""  # EDTF "~" (approximate), "?" (uncertain) or "%" (both)
     said_weekday: Optional[int] = None  # the weekday written with a date ("Monday, 7 March")
+    ref: Optional[str] = None  # TIMEX3 PRESENT_REF / PAST_REF / FUTURE_REF ("now", "recently")
+    quarter: Optional[int] = None  # "the third quarter": 3
+    dir: Optional[int] = None  # "last May" -1, "this May" 0, "next Friday" +1 (from the document date)
     flags: list = field(default_factory=list)
 
 
@@ -102,7 +105,21 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         # "2 May." ends a sentence: the dot is not the abbreviation's, unless it must be
         if g.norm("month", gd["month"][:-1]) is not None:
             h.end -= 1
-    if kind == "date":
+    if gd.get("dnext") is not None and kind in ("date", "weekday", "season"):
+        h.dir = g.norm("deictic_next", gd["dnext"])
+    if kind == "ref":
+        h.ref = g.norm("ref_word", gd.get("lex") or "")
+        if not h.ref:
+            return None
+    elif kind == "quarter":
+        q = _int_or_norm(g, "day_word", gd.get("quarter"))
+        if q is None or not 1 <= q <= 4:
+            return None
+        h.quarter = q
+        h.y = _year(g, gd.get("year"), None)
+        if gd.get("dnext") is not None:
+            h.dir = g.norm("deictic_next", gd["dnext"])
+    elif kind == "date":
         h.d = _int_or_norm(g, "day_word", gd.get("day"))
         h.m = _month(g, gd.get("month"))
         h.y = _year(g, gd.get("year"), gd.get("era"))
@@ -297,7 +314,7 @@ def _before(text: str, pos: int, floor: int) -> tuple[str, int]:
 
 def _is_date(h: Hit) -> bool:
     return (h.type == "DATE" and h.rel is None and h.deictic is None and not h.interval
-            and h.weekday is None)
+            and h.weekday is None and h.ref is None and h.quarter is None)
 
 
 def _decorate(g: Grammar, text: str, hits: list[Hit]) -> None:
@@ -305,7 +322,7 @@ def _decorate(g: Grammar, text: str, hits: list[Hit]) -> None:
     floor = 0
     for i, h in enumerate(hits):
         nxt = hits[i + 1].start if i + 1 < len(hits) else len(text)
-        if h.type == "DATE" and h.rel is None and h.deictic is None:
+        if h.type == "DATE" and h.rel is None and h.deictic is None and h.ref is None and h.quarter is None:
             # calendar marker after the date: "25 October 1917 (O.S.)", "25. Oktober 1917 a. St."
             if h.d is not None or h.m is not None or h.interval:
                 mt = g.calendar_suffix.match(text, h.end, nxt)
@@ -564,6 +581,33 @@ def _resolve_weekday(h: Hit, anchor, dct, te: TimeExpression):
     return te, (parts if anchor and anchor[2] is not None else anchor)
 
 
+def _news_weekday(h: Hit, dct: tuple, te: TimeExpression) -> TimeExpression:
+    """A weekday in news: the last such day on or before the document date ('last
+    Friday': before it), the next one after it with 'next'."""
+    import datetime as dt
+
+    te.granularity = "day"
+    try:
+        base = dt.date(dct[0], dct[1] or 1, dct[2] or 1)
+    except ValueError:
+        te.value = f"XXXX-WXX-{h.weekday}"
+        te.resolution = "unresolved"
+        return te
+    back = (base.weekday() - (h.weekday - 1)) % 7
+    if h.dir == 1:
+        delta = (h.weekday - 1 - base.weekday()) % 7 or 7
+    elif h.dir == -1:
+        delta = -(back or 7)
+    else:
+        delta = -back
+    day = base + dt.timedelta(days=delta)
+    parts = (day.year, day.month, day.day)
+    te.resolution = "relative"
+    te.edtf = S.edtf_date(*parts)
+    te.value = S.timex_date(*parts)
+    return te
+
+
 def _offset(base: Optional[tuple], n: int, unit: str, te: TimeExpression, how: str) -> Optional[tuple]:
     if unit == "DE" and base and base[0] is not None:
         dec = base[0] // 10 + n
@@ -583,10 +627,56 @@ def _offset(base: Optional[tuple], n: int, unit: str, te: TimeExpression, how: s
     return res
 
 
-def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct):
-    """TimeExpression for a hit, and the anchor it leaves behind."""
+def _news_year(h: Hit, dct: tuple) -> int:
+    """The year of a date written without one, read against the document date (news
+    style, TimeBank): 'last May' the latest May before it, 'next May' the first after,
+    'this May' its year, and otherwise the reading nearest to it."""
+    y0, m0, d0 = dct[0], dct[1] or 6, dct[2] or 15
+    here = (m0, d0)
+    m, d = h.m or 6, h.d if h.d is not None else 15
+    if h.season is not None:
+        m, d = {21: 4, 22: 7, 23: 10, 24: 1}.get(h.season, 6), 15
+    if h.dir == 0:
+        return y0
+    if h.dir == -1:
+        return y0 if (m, d) < here else y0 - 1
+    if h.dir == 1:
+        return y0 if (m, d) > here else y0 + 1
+    dist = lambda y: abs((y - y0) * 372 + (m - m0) * 31 + (d - d0))  # noqa: E731
+    return min((y0, y0 - 1, y0 + 1), key=dist)
+
+
+def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool = False):
+    """TimeExpression for a hit, and the anchor it leaves behind.  ``news``: the
+    document date, not the last date of the text, resolves dates without a year and
+    weekdays (the TimeBank convention for news; used by the TimeML writer)."""
     te = _expr(text, offset, h, lang)
     new_anchor = anchor
+    if h.ref is not None:
+        te.value = h.ref
+        te.resolution = "relative"
+        te.granularity = "reference"
+        return te, anchor
+    if h.quarter is not None:
+        y = h.y
+        if y is None and dct and dct[0] is not None:
+            y = dct[0] + (h.dir or 0)
+        te.value = f"{S.timex_year(y)}-Q{h.quarter}" if y is not None else f"XXXX-Q{h.quarter}"
+        te.granularity = "quarter"
+        te.resolution = "explicit" if h.y is not None else ("relative" if y is not None else "unresolved")
+        return te, anchor
+    if news and dct and dct[0] is not None:
+        if h.weekday is not None:
+            return _news_weekday(h, dct, te), anchor
+        if (h.y is None and h.dual is None and h.decade is None and h.century is None
+                and not h.interval and h.rel is None and h.deictic is None
+                and h.type == "DATE" and (h.m is not None or h.season is not None)):
+            h.y = _news_year(h, dct)
+            te.resolution = "year_from_context"
+    elif h.dir is not None and h.y is None and dct and dct[0] is not None and h.type == "DATE" \
+            and h.weekday is None and (h.m is not None or h.season is not None):
+        h.y = _news_year(h, dct)  # "last May": from the document date, not the narrative
+        te.resolution = "year_from_context"
     if h.type == "DURATION":
         te.value = h.dur
         te.granularity = "duration"
@@ -594,7 +684,10 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct):
     if h.type == "TIME":
         hh, mm = h.time
         t = f"T{hh:02d}:{mm:02d}"
-        if anchor and anchor[2] is not None:
+        if news and dct and dct[2] is not None:
+            te.value = S.timex_date(*dct) + t
+            te.resolution = "relative"
+        elif anchor and anchor[2] is not None:
             te.value = S.timex_date(*anchor) + t
             te.resolution = "relative"
         else:
@@ -663,7 +756,10 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct):
             te.value = f"{ea.value if ea else '..'}/{eb.value if eb else '..'}"
         te.granularity = "interval"
         return te, anchor_out
+    resolution = te.resolution
     got = _resolve_date(h, anchor, te, dct[0] if dct else None)
+    if resolution == "year_from_context":
+        te.resolution = resolution
     if h.approx and te.edtf is not None:
         te.edtf += h.approx
         got = None  # an approximate date is no anchor
@@ -687,7 +783,7 @@ def _more_specific(anchor: Optional[tuple], new: tuple) -> tuple:
 
 
 def _tag(text: str, lang: str, anchor: Optional[tuple], dct: Optional[tuple], offset: int = 0,
-         join: bool = True):
+         join: bool = True, news: bool = False):
     g = load(lang)
     hits = _scan(g, text)
     _decorate(g, text, hits)
@@ -695,7 +791,7 @@ def _tag(text: str, lang: str, anchor: Optional[tuple], dct: Optional[tuple], of
         hits = _combine(g, text, hits)
     out = []
     for h in hits:
-        te, anchor = _resolve(text, offset, h, lang, anchor, dct)
+        te, anchor = _resolve(text, offset, h, lang, anchor, dct, news)
         out.append(te)
     return out, anchor
 

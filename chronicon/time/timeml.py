@@ -50,9 +50,9 @@ def timexes(text: str, lang: str, dct: Optional[str] = None) -> list[TimeExpress
     """Temporal expressions for TimeML: offsets into ``text``, intervals not joined."""
     plain = html.unescape(text)
     if plain != text:  # tag the unescaped text, but keep the escaped one's offsets
-        found, _ = _tag(plain, lang, None, S.parse_anchor(dct), join=False)
+        found, _ = _tag(plain, lang, None, S.parse_anchor(dct), join=False, news=True)
         return _remap(text, plain, found)
-    found, _ = _tag(text, lang, None, S.parse_anchor(dct), join=False)
+    found, _ = _tag(text, lang, None, S.parse_anchor(dct), join=False, news=True)
     return found
 
 
