@@ -277,3 +277,70 @@ def evaluate(gold: dict, output: dict) -> Report:
         verdict_rows=rows,
         missed=missed,
     )
+
+
+# ---------------------------------------------------------------------------------------
+# Sentence-level gold (bench/gold/claims_multilingual.yaml): per language.
+
+
+def evaluate_sentences(items: list[dict], extract) -> dict:
+    """Score ``extract(text, lang) -> [claim dicts]`` on sentence items with their claims.
+
+    Per language: date recall, full recall (date + type + subject), precision (system
+    claims whose date and type match a gold claim of the item), and trap accuracy
+    (items with no claim where the system gives none)."""
+    try:
+        from .entities import default_registry
+
+        registry = default_registry()
+    except Exception:  # noqa: BLE001
+        registry = None
+    per: dict[str, dict] = defaultdict(lambda: defaultdict(int))
+    rows = []
+    for it in items:
+        lang = it["lang"]
+        gold = [g for g in it.get("claims") or [] if g.get("date") is not None]
+        sys_claims = [c for c in extract(it["text"], lang) if c.get("type") != "quantity"]
+        st = per[lang]
+        st["items"] += 1
+        st["gold"] += len(gold)
+        st["system"] += len(sys_claims)
+        used_full, used_date, used_prec = set(), set(), set()
+        for g in gold:
+            gdates = {_norm_date(g["date"]), _norm_date(g.get("julian_date"))} - {None}
+            for i, c in enumerate(sys_claims):
+                if i not in used_full and _norm_date(c.get("date")) in gdates and c["type"] == g["type"] and _same_subject(
+                    g["subject"], c["subject"], registry
+                ):
+                    used_full.add(i)
+                    st["full"] += 1
+                    break
+            for i, c in enumerate(sys_claims):
+                if i not in used_date and _norm_date(c.get("date")) in gdates:
+                    used_date.add(i)
+                    st["dated"] += 1
+                    break
+        for i, c in enumerate(sys_claims):
+            for g in gold:
+                gdates = {_norm_date(g["date"]), _norm_date(g.get("julian_date"))} - {None}
+                if _norm_date(c.get("date")) in gdates and c["type"] == g["type"]:
+                    used_prec.add(i)
+                    break
+        st["precise"] += len(used_prec)
+        if not gold:
+            st["traps"] += 1
+            st["traps_right"] += int(not sys_claims)
+        rows.append({"id": it.get("id"), "lang": lang, "gold": len(gold), "found": len(used_full), "spurious": len(sys_claims) - len(used_prec)})
+    out = {}
+    for lang, st in sorted(per.items()):
+        out[lang] = {
+            "items": st["items"],
+            "gold_claims": st["gold"],
+            "system_claims": st["system"],
+            "date_recall": round(st["dated"] / (st["gold"] or 1), 3),
+            "full_recall": round(st["full"] / (st["gold"] or 1), 3),
+            "precision": round(st["precise"] / (st["system"] or 1), 3),
+            "traps": st["traps"],
+            "trap_accuracy": round(st["traps_right"] / (st["traps"] or 1), 3),
+        }
+    return {"languages": out, "rows": rows}

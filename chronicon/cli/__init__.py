@@ -7,6 +7,7 @@ itself on the app when imported here.
 
 from . import (  # noqa: F401 - registers the commands
     _bench,
+    _bench_claims,
     _bench_reconcile,
     _bench_time,
     _evaluate_cmd,
