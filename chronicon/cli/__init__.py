@@ -1,4 +1,4 @@
-"""Command line: ``chronicon extract|reconcile|timeline|demo|evaluate|time|export|bench``.
+"""Command line: ``chronicon extract|reconcile|timeline|demo|evaluate|time|export|serve|bench``.
 
 Each verb is a thin shell over one public API call (``Pipeline.extract``,
 ``Pipeline.run``, ...); the verbs live in one module per group, each registering
@@ -13,6 +13,7 @@ from . import (  # noqa: F401 - registers the commands
     _evaluate_cmd,
     _export_cmd,
     _run,
+    _serve_cmd,
     _time_cmd,
 )
 from ._app import app

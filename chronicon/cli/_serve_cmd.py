@@ -1,0 +1,1 @@
+"""`chronicon serve`: the web viewer (issue 7). Not built yet."""
