@@ -284,8 +284,10 @@ def dataset(root, lang: str, split: str = "test") -> list[tuple[str, str, str]]:
     raise ValueError(f"no TempEval-3 {split} set for '{lang}' (en or es; test or train)")
 
 
-def bench(root, lang: str, split: str = "test", limit: Optional[int] = None) -> tuple[dict, Counts]:
-    """Tag every input of the set (the time stage alone, timed on this core), score
+def bench(root, lang: str, split: str = "test", limit: Optional[int] = None,
+          repeat: int = 3) -> tuple[dict, Counts]:
+    """Tag every input of the set (the time stage alone, timed on this core: the
+    fastest of ``repeat`` passes), score
     against the gold; the figures plus tokens, seconds and tokens per second."""
     import time
 
@@ -295,15 +297,15 @@ def bench(root, lang: str, split: str = "test", limit: Optional[int] = None) -> 
     if limit:
         docs = docs[:limit]
     tag_timexes("warm up 12 March 1921 yesterday", lang, "2000-01-01")  # grammar loading is not tagging
-    tokens, seconds, triples = 0, 0.0, []
-    for name, gx, ix in docs:
-        doc = read_timeml(ix)
-        tokens += len(doc.text.split())
+    read = [read_timeml(ix) for _, _, ix in docs]
+    tokens = sum(len(doc.text.split()) for doc in read)
+    seconds = float("inf")
+    for _ in range(repeat):  # the fastest of a few passes: less noise from the machine
         t0 = time.perf_counter()
-        tag_timexes(doc.text, lang, doc.dct)
-        seconds += time.perf_counter() - t0
-        sx, _ = timeml_from_tml(ix, lang, docid=name)
-        triples.append((name, gx, sx))
+        for doc in read:
+            tag_timexes(doc.text, lang, doc.dct)
+        seconds = min(seconds, time.perf_counter() - t0)
+    triples = [(name, gx, timeml_from_tml(ix, lang, docid=name)[0]) for name, gx, ix in docs]
     figures, counts = evaluate(triples)
     figures = {"lang": lang, "split": split, "documents": len(docs), **figures, "tokens": tokens,
                "seconds": round(seconds, 3), "tokens_per_second": round(tokens / seconds) if seconds else 0}
