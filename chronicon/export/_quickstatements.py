@@ -10,7 +10,8 @@ the store) and whose type maps to a property of shared/spec/event_types.md:
     point in time otherwise).
 
 Dates are ``+YYYY-MM-DDT00:00:00Z/P`` with precision P = 11 day, 10 month,
-9 year, 8 decade, 7 century (unknown parts written 00), Gregorian by default
+9 year, 8 decade, 7 century (unknown parts written 00;
+a century is written with its middle year, 19XX as +1950), Gregorian by default
 and ``/J`` appended for the Julian calendar model (Q1985786): an Old Style date
 is written as the source gives it, in the Julian calendar. An approximate date
 gets the qualifier P1480 (sourcing circumstances) Q5727902 (circa), an
@@ -69,8 +70,10 @@ def qs_time(edtf: Optional[str], calendar: str = "unstated", julian: Optional[st
             from convertdate import julian as _jul
 
             y, mo, d = _jul.from_gregorian(y, mo, d)
-    if prec <= 9:  # year, decade, century: the first year of the range stands for it
+    if prec <= 9:  # year, decade: the first year of the range stands for it
         mo = d = 0
+    if prec == 7:  # a century: a year in its middle, read alike whether centuries start at 00 or 01
+        y += 50
     elif prec == 10:
         d = 0
     sign = "-" if y < 0 else "+"
