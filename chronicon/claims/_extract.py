@@ -53,6 +53,8 @@ OBJECT_KINDS = {
     "deportation": ("place",),
     "rename": ("place", "other"),
 }
+#: Types whose object may be an office that is no entity ("People's Commissar for Food Supply").
+OFFICE_TYPES = frozenset({"position_held", "appointment", "dismissal"})
 #: Types where the place after the trigger is the destination or location.
 PLACE_TYPES = frozenset(
     {
@@ -80,6 +82,30 @@ class _Trig:
     info: Trigger
     #: A capital inside a sentence marks a title word (not in German, where nouns have one).
     caps_title: bool = True
+
+
+def _office(lex: Lexicon, text: str, trig: _Trig, sent, ments: list[Mention]) -> Optional[str]:
+    """The capitalised title a trigger sits in or introduces: "replaced as People's
+    Commissar for Military and Naval Affairs", "was briefly People's Commissar for
+    Food Supply". None when there is no capitalised phrase there."""
+    # resolved names are not offices; an unresolved capitalised run may well be one
+    names = [(m.start, m.end) for m in ments if m.kind in ("person", "place") and m.entity_id]
+    for m in lex.office.finditer(text, max(sent.start, trig.start - 40), min(sent.end, trig.end + 80)):
+        a, b = m.start(), m.end()
+        if b <= trig.start - 2 or a > trig.end + 12:
+            continue
+        phrase = m.group(0).strip()
+        first = phrase.split()[0]
+        if first[:1].islower():  # "as People's Commissar": drop the leading small word
+            phrase = phrase[len(first):].strip()
+            a = m.start() + m.group(0).index(phrase)
+        # a name that opens the phrase makes it that name, not an office; one inside
+        # it ("Comisario del Pueblo de Salud") is part of the title
+        if any(s <= a < e for s, e in names):
+            continue
+        if len(phrase.split()) >= 2:
+            return phrase
+    return None
 
 
 def _is_country(m: Mention) -> bool:
@@ -343,7 +369,7 @@ def _coordinated_triggers(lex: Lexicon, text: str, best: _Trig, trigs: list[_Tri
     """'arrested and imprisoned in 1937': the date applies to both verbs."""
     out = []
     for t in trigs:
-        if t is best or t.info.weak or t.info.type == best.info.type:
+        if t is best or _is_weak(text, t) or t.info.type == best.info.type:
             continue
         a, b = (t.end, best.start) if t.end <= best.start else (best.end, t.start)
         gap = text[a:b]
@@ -448,6 +474,10 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
         if before_date:
             place = before_date[-1]
 
+    if obj is None and ctype in OFFICE_TYPES:
+        office = _office(lex, text, trig, sent, ments)
+    else:
+        office = None
     # Type by what the trigger governs: "expelled from the party" vs "from the country".
     if info.by_object:
         if obj is not None and obj.kind == "organization" and "organization" in info.by_object:
@@ -504,6 +534,18 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
             if things:
                 subj_ments = [things[-1]]
         if not subj_ments:
+            # "the execution of Rakovsky", "la publicación de la autobiografía de Trotsky"
+            owner = next(
+                (
+                    m for m in ments
+                    if m.kind == "person" and trig.end <= m.start <= trig.end + 45
+                    and lex.genitive_end.match(text[trig.end : m.start])
+                ),
+                None,
+            )
+            if owner is not None and not _persons_before(lex, text, ments, cstart, trig.start):
+                subj_ments = [owner]
+        if not subj_ments:
             group = _persons_before(lex, text, ments, cstart, trig.start)
             if not group and cstart > sent.start and not lex.pronoun_subject.search(text, cstart, trig.start):
                 # a relative or parenthetical clause: its subject is the name before it
@@ -520,6 +562,9 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
                 subj_text, how = pron.group(0), "topic"
             else:
                 how = "topic"
+            if how == "topic":
+                # "he was replaced ... by Frunze": he is not Frunze
+                exclude = {m.label or m.text for m in ments if m.kind == "person" and trig.end <= m.start < sent.end}
     claims_subjects: list[tuple[str, str, Optional[str]]] = []
     if subj_ments:
         for m in subj_ments:
@@ -529,9 +574,8 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
             [m for m in _sentence_persons(ments, sent.start, trig.start) if not _oblique(lex, text, m)],
             exclude=exclude,
         )
-        if topic is None:
-            return []
-        claims_subjects.append((topic, subj_text, sal.ids.get(topic)))
+        if topic is not None:
+            claims_subjects.append((topic, subj_text, sal.ids.get(topic)))
         confidence -= 0.15
 
     # --- report, facet, manner
@@ -553,6 +597,8 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
     confidence -= min(0.2, dist / 1000)
 
     quote = text[sent.start : sent.end]
+    obj_label = (obj.label or obj.text) if obj else ((origin.label or origin.text) if origin and ctype == "deportation" else office)
+    obj_id = obj.entity_id if obj else (origin.entity_id if origin and ctype == "deportation" else None)
     out = []
     for subject, stext, sid in claims_subjects:
         out.append(
@@ -563,7 +609,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
                 type=ctype,
                 subject=subject,
                 subject_text=stext,
-                object=(obj.label or obj.text) if obj else ((origin.label or origin.text) if origin and ctype == "deportation" else None),
+                object=obj_label,
                 place=(place.label or place.text) if place else None,
                 date=d.edtf,
                 date_text=d.text,
@@ -576,7 +622,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
                 date_span=(d.start, d.end),
                 trigger=trig.text,
                 subject_id=sid,
-                object_id=obj.entity_id if obj else (origin.entity_id if origin and ctype == "deportation" else None),
+                object_id=obj_id,
                 place_id=place.entity_id if place else None,
                 reported=reported,
                 julian_date=d.julian,
@@ -593,10 +639,10 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
                     Claim(
                         id="", source=source.id, lang=d.lang or sent.lang, type=info.agent_gets,
                         subject=a.label or a.text, subject_text=a.text,
-                        object=out[0].object if out else None, place=None, date=d.edtf, date_text=d.text,
+                        object=obj_label, place=None, date=d.edtf, date_text=d.text,
                         qualifier=d.qualifier, calendar=d.calendar, span=(sent.start, sent.end), quote=quote,
                         confidence=round(max(0.05, confidence - 0.1), 2), facet=None, date_span=(d.start, d.end),
-                        trigger=trig.text, subject_id=a.entity_id, object_id=out[0].object_id if out else None,
+                        trigger=trig.text, subject_id=a.entity_id, object_id=obj_id,
                         julian_date=d.julian,
                     )
                 )

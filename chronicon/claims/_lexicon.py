@@ -48,6 +48,8 @@ class Lexicon:
     oblique_before: re.Pattern
     anniversary: re.Pattern
     capitalised_nouns: bool
+    office: re.Pattern
+    genitive_end: re.Pattern
     where: re.Pattern
 
 
@@ -105,6 +107,11 @@ def load_lexicon(lang: str) -> Lexicon:
             to_words=_words(d.get("to_words", ["to", "into", "for", "in", "at"])),
             where=_words(d.get("where", [])),
             capitalised_nouns=bool(d.get("capitalised_nouns", False)),
+            genitive_end=re.compile(rf"^[^,;:()]{{0,40}}(?<!\w)(?:{_alt(d.get('genitive', []))})\s*$", re.IGNORECASE),
+            # A capitalised title: capitalised words joined by the language's small words.
+            office=re.compile(
+                rf"(?:[^\W\d_][\w’'-]*\s+)?[A-ZÀ-Ý][\w’'-]*(?:\s*(?:(?:{_alt(d.get('office_connectors', []))})\s+)*[A-ZÀ-Ý][\w’'-]*)*"
+            ),
             anniversary=re.compile(rf"(?<!\w)(?:{_alt(d.get('anniversary', []))})(?!\w)[^.;]{{0,30}}$", re.IGNORECASE),
             oblique_before=re.compile(
                 rf"(?<!\w)(?:{_alt(d.get('agent', []) + d.get('oblique', []) + d.get('from_words', []) + d.get('to_words', []))})\s+(?:(?:[^\W\d]\.|[^\W\d]+)\s+){{0,2}}$",
