@@ -150,6 +150,7 @@ class Grammar:
     range_and: re.Pattern = None  # type: ignore[assignment]
     range_to: re.Pattern = None  # type: ignore[assignment]
     calendar_suffix: re.Pattern = None  # type: ignore[assignment]
+    article_prefix: re.Pattern = None  # type: ignore[assignment]
     extra: dict = field(default_factory=dict)
 
     def norm(self, table: str, word: Optional[str]) -> Any:
@@ -260,4 +261,5 @@ def load(lang: str) -> Grammar:
     g.range_and = compile_(r"\s*(?:{range_and})\s*", "range_and")
     g.range_to = compile_(r"\s*(?:(?:{range_to})\s*|[-–—]\s*)", "range_to")
     g.calendar_suffix = compile_(r",?\s*(?P<open>[\(\[])?\s*(?P<cal>{calendar})(?(open)\s*[\)\]])", "calendar")
+    g.article_prefix = compile_(r"(?<!\w)(?:{timeml_article})\s+$", "timeml_article")
     return g

@@ -98,6 +98,10 @@ def _unit(g: Grammar, s: Optional[str]) -> Optional[str]:
 
 def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
     gd = mt.groupdict()
+    if kind in ("date", "weekday"):  # a rule may offer two word orders: "el pasado lunes" / "el lunes pasado"
+        for k in ("weekday", "month", "dnext"):
+            if gd.get(k) is None and gd.get(k + "2") is not None:
+                gd[k] = gd[k + "2"]
     h = Hit(mt.start(), mt.end(), rule, kind)
     if gd.get("span") is not None:  # context words matched but not part of the expression
         h.start, h.end = mt.start("span"), mt.end("span")
@@ -108,7 +112,7 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
     if gd.get("dnext") is not None and kind in ("date", "weekday", "season"):
         h.dir = g.norm("deictic_next", gd["dnext"])
     if kind == "ref":
-        h.ref = g.norm("ref_word", gd.get("lex") or "")
+        h.ref = g.norm("ref_word", gd.get("lex") or "") or g.norm("ref_context", gd.get("lex") or "")
         if not h.ref:
             return None
     elif kind == "quarter":
@@ -237,13 +241,13 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             h.deictic = (n, unit)
     elif kind == "duration":
         unit = _unit(g, gd.get("unit"))
-        k = _number(g, gd.get("num"))
+        k = "X" if gd.get("num") is None and gd.get("vague") is not None else _number(g, gd.get("num"))
         if unit is None or k is None:
             return None
         h.type = "DURATION"
         if unit == "DE":
             k, unit = (k * 10 if isinstance(k, int) else k), "Y"
-        h.dur = f"P{k}{unit}" if unit != "H" else f"PT{k}H"
+        h.dur = {"H": f"PT{k}H", "MIN": f"PT{k}M", "S": f"PT{k}S"}.get(unit, f"P{k}{unit}")
     elif kind == "time":
         hour = None
         if gd.get("time_word"):
@@ -582,8 +586,8 @@ def _resolve_weekday(h: Hit, anchor, dct, te: TimeExpression):
 
 
 def _news_weekday(h: Hit, dct: tuple, te: TimeExpression) -> TimeExpression:
-    """A weekday in news: the last such day on or before the document date ('last
-    Friday': before it), the next one after it with 'next'."""
+    """A weekday in news: the last such day on or before the document date, the
+    next one after it with 'next'."""
     import datetime as dt
 
     te.granularity = "day"
@@ -596,8 +600,6 @@ def _news_weekday(h: Hit, dct: tuple, te: TimeExpression) -> TimeExpression:
     back = (base.weekday() - (h.weekday - 1)) % 7
     if h.dir == 1:
         delta = (h.weekday - 1 - base.weekday()) % 7 or 7
-    elif h.dir == -1:
-        delta = -(back or 7)
     else:
         delta = -back
     day = base + dt.timedelta(days=delta)
@@ -703,6 +705,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         te.granularity = "set"
         return te, anchor
     if h.weekday is not None:
+        if h.dir is not None and dct and dct[0] is not None:  # "next Friday": from the document date
+            return _news_weekday(h, dct, te), anchor
         return _resolve_weekday(h, anchor, dct, te)
     if h.rel is not None:
         res = _offset(anchor, h.rel[0], h.rel[1], te, "relative")
@@ -795,6 +799,14 @@ def _tag(text: str, lang: str, anchor: Optional[tuple], dct: Optional[tuple], of
     _decorate(g, text, hits)
     if join:  # TimeML has no intervals: the TimeML writer keeps the ends apart
         hits = _combine(g, text, hits)
+    if news:  # TimeML extents take the article in some languages ("el 19 de mayo")
+        floor = 0
+        for h in hits:
+            before, lo = _before(text, h.start, floor)
+            mt = g.article_prefix.search(before)
+            if mt:
+                h.start = lo + mt.start()
+            floor = h.end
     out = []
     for h in hits:
         te, anchor = _resolve(text, offset, h, lang, anchor, dct, news)
