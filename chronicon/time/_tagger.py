@@ -50,6 +50,7 @@ class Hit:
     said_weekday: Optional[int] = None  # the weekday written with a date ("Monday, 7 March")
     ref: Optional[str] = None  # TIMEX3 PRESENT_REF / PAST_REF / FUTURE_REF ("now", "recently")
     quarter: Optional[int] = None  # "the third quarter": 3
+    tod: Optional[tuple] = None  # part of a day: (TIMEX3 code MO/AF/EV/NI, day shift from the document date)
     dir: Optional[int] = None  # "last May" -1, "this May" 0, "next Friday" +1 (from the document date)
     flags: list = field(default_factory=list)
 
@@ -248,6 +249,22 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         if unit == "DE":
             k, unit = (k * 10 if isinstance(k, int) else k), "Y"
         h.dur = {"H": f"PT{k}H", "MIN": f"PT{k}M", "S": f"PT{k}S"}.get(unit, f"P{k}{unit}")
+    elif kind == "time" and any(gd.get(k) for k in ("tod", "tod2", "tod3", "tod4")):
+        word = next(gd[k] for k in ("tod", "tod2", "tod3", "tod4") if gd.get(k))
+        code = g.norm("tod", word)
+        if not code:
+            return None
+        shift = 0
+        if gd.get("lex"):
+            mv = re.fullmatch(r"([+-]?\d+)D", str(g.norm("deictic", gd["lex"]) or ""))
+            if not mv:
+                return None
+            shift = int(mv.group(1))
+        elif gd.get("dnext"):
+            shift = g.norm("deictic_next", gd["dnext"]) or 0
+        shift += g.norm("tod_shift", word) or 0
+        h.type = "TIME"
+        h.tod = (code, shift)
     elif kind == "time":
         hour = None
         if gd.get("time_word"):
@@ -687,6 +704,18 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         te.value = h.dur
         te.granularity = "duration"
         return te, anchor
+    if h.type == "TIME" and h.tod is not None:
+        code, shift = h.tod
+        te.granularity = "time"
+        day = S.add_offset(dct, shift, "D") if dct and dct[2] is not None else None
+        if day is not None:
+            te.value = S.timex_date(*day) + "T" + code
+            te.edtf = S.edtf_date(*day)  # the day, for the rest of Chronicon
+            te.resolution = "relative"
+        else:
+            te.value = "T" + code
+            te.resolution = "unresolved"
+        return te, anchor
     if h.type == "TIME":
         hh, mm = h.time
         t = f"T{hh:02d}:{mm:02d}"
@@ -803,7 +832,7 @@ def _tag(text: str, lang: str, anchor: Optional[tuple], dct: Optional[tuple], of
         floor = 0
         for h in hits:
             before, lo = _before(text, h.start, floor)
-            mt = g.article_prefix.search(before)
+            mt = g.article_prefix.search(before) if h.ref is None else None  # not "la próxima"
             if mt:
                 h.start = lo + mt.start()
             floor = h.end
