@@ -277,7 +277,7 @@ SELECT ?claim ?source ?quote ?precision ?calendar WHERE {
 """
 
 
-def _rdf(path_or_text, **kw):
+def _rdf(**kw):
     rdflib = pytest.importorskip("rdflib")
     g = rdflib.Graph()
     g.parse(**kw, format="json-ld")
@@ -286,7 +286,7 @@ def _rdf(path_or_text, **kw):
 
 def test_jsonld_parsed_by_rdflib_and_queried(db, data, out):
     (path,) = _export(db, "jsonld", out / "events.jsonld")
-    g = _rdf(None, source=str(path))
+    g = _rdf(source=str(path))
     rows = list(g.query(SPARQL_EVENTS))
     verdicts = {str(r.event).rsplit(":", 1)[1]: str(r.verdict) for r in rows}
     assert verdicts == {e.id: e.verdict for e in data.events}
@@ -307,7 +307,7 @@ def test_jsonld_parsed_by_rdflib_and_queried(db, data, out):
 
 
 def test_jsonld_keeps_source_text(nasty):
-    g = _rdf(None, data=json.dumps(_jsonld.document(nasty), ensure_ascii=False))
+    g = _rdf(data=json.dumps(_jsonld.document(nasty), ensure_ascii=False))
     assert NASTY in {str(r.quote) for r in g.query(SPARQL_PROV)}
 
 

@@ -34,3 +34,5 @@ def export_cmd(
         written = export(st, to, out_file)
     for p in written:
         err.print(f"wrote {p}", highlight=False)
+    if to == "quickstatements" and all(p.stat().st_size == 0 for p in written):
+        err.print("note: no statement: no claim of a mapped type has a subject with a Wikidata QID in the store")
