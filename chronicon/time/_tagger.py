@@ -117,7 +117,12 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         if not h.ref:
             return None
     elif kind == "quarter":
-        q = _int_or_norm(g, "day_word", gd.get("quarter"))
+        word = gd.get("quarter") or gd.get("quarter2")
+        if word is None:  # "the quarter": the last one ended before the document date (0 here)
+            h.quarter = 0
+            h.dir = -1 if gd.get("ago") else 0
+            return h
+        q = _int_or_norm(g, "day_word", word)
         if q is None or not 1 <= q <= 4:
             return None
         h.quarter = q
@@ -679,6 +684,16 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         te.value = h.ref
         te.resolution = "relative"
         te.granularity = "reference"
+        return te, anchor
+    if h.quarter == 0:
+        te.granularity = "quarter"
+        if dct and dct[0] is not None and dct[1] is not None:
+            k = dct[0] * 4 + (dct[1] - 1) // 3 - 1 + 4 * (h.dir or 0)
+            te.value = f"{S.timex_year(k // 4)}-Q{k % 4 + 1}"
+            te.resolution = "relative"
+        else:
+            te.value = "XXXX-QX"
+            te.resolution = "unresolved"
         return te, anchor
     if h.quarter is not None:
         y = h.y
