@@ -607,9 +607,10 @@ def _resolve_weekday(h: Hit, anchor, dct, te: TimeExpression):
     return te, (parts if anchor and anchor[2] is not None else anchor)
 
 
-def _news_weekday(h: Hit, dct: tuple, te: TimeExpression) -> TimeExpression:
-    """A weekday in news: the last such day on or before the document date, the
-    next one after it with 'next'."""
+def _news_weekday(h: Hit, dct: tuple, te: TimeExpression, back: int = 6) -> TimeExpression:
+    """A weekday in news: within the week from ``back`` days before the document date
+    (the language's ``news.weekday_back``, default 6: on or before it), the next one
+    after it with 'next'."""
     import datetime as dt
 
     te.granularity = "day"
@@ -619,11 +620,12 @@ def _news_weekday(h: Hit, dct: tuple, te: TimeExpression) -> TimeExpression:
         te.value = f"XXXX-WXX-{h.weekday}"
         te.resolution = "unresolved"
         return te
+    window = back
     back = (base.weekday() - (h.weekday - 1)) % 7
     if h.dir == 1:
         delta = (h.weekday - 1 - base.weekday()) % 7 or 7
     else:
-        delta = -back
+        delta = -back if back <= window else 7 - back
     day = base + dt.timedelta(days=delta)
     parts = (day.year, day.month, day.day)
     te.resolution = "relative"
@@ -674,7 +676,8 @@ def _news_year(h: Hit, dct: tuple) -> int:
     return min((y0, y0 - 1, y0 + 1), key=dist)
 
 
-def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool = False):
+def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool = False,
+             g_news: Optional[dict] = None):
     """TimeExpression for a hit, and the anchor it leaves behind.  ``news``: the
     document date, not the last date of the text, resolves dates without a year and
     weekdays (the TimeBank convention for news; used by the TimeML writer)."""
@@ -705,7 +708,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         return te, anchor
     if news and dct and dct[0] is not None:
         if h.weekday is not None:
-            return _news_weekday(h, dct, te), anchor
+            back = (g_news or {}).get("weekday_back", 6) if h.dir is None else 6
+            return _news_weekday(h, dct, te, back), anchor
         if (h.y is None and h.dual is None and h.decade is None and h.century is None
                 and not h.interval and h.rel is None and h.deictic is None
                 and h.type == "DATE" and (h.m is not None or h.season is not None)):
@@ -853,7 +857,7 @@ def _tag(text: str, lang: str, anchor: Optional[tuple], dct: Optional[tuple], of
             floor = h.end
     out = []
     for h in hits:
-        te, anchor = _resolve(text, offset, h, lang, anchor, dct, news)
+        te, anchor = _resolve(text, offset, h, lang, anchor, dct, news, g.norms.get("news"))
         out.append(te)
     return out, anchor
 
