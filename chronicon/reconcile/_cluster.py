@@ -18,14 +18,21 @@ from ..model import Claim
 from ._policy import INTERVAL_TYPES, PLACE_DEFINES, window_days
 
 
-@lru_cache(maxsize=200_000)
-def norm_key(text: Optional[str]) -> str:
-    """Accent-, case- and punctuation-insensitive key for labels."""
+_NON_ALNUM = re.compile(r"[\W_]+")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def fold_key(text: Optional[str]) -> str:
+    """Accent-, case- and punctuation-insensitive form of any text (not cached: quotes)."""
     if not text:
         return ""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    return " ".join("".join(c if c.isalnum() else " " for c in t).split())
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return _NON_ALNUM.sub(" ", text.lower()).strip()
+
+
+#: The same for labels (subjects, objects, places), which repeat: cached.
+norm_key = lru_cache(maxsize=200_000)(fold_key)
 
 
 #: A regnal or ordinal number after a name ("Nicholas II"): kept as written, since the
@@ -81,34 +88,37 @@ def block_key(c: Claim) -> tuple:
 class _Cluster:
     __slots__ = ("claims", "lo", "hi", "objects", "places", "ranges")
 
-    def __init__(self, claim: Claim, rng: Optional[DateRange]):
+    def __init__(self, claim: Claim, rng: Optional[DateRange], ok: str = None, pk: str = None):
         self.claims = [claim]
         self.ranges = [rng]
         self.lo = rng.lo if rng else None
         self.hi = rng.hi if rng else None
-        self.objects = {object_key(claim)} - {""}
-        self.places = {place_key(claim)} - {""}
+        ok = object_key(claim) if ok is None else ok
+        pk = place_key(claim) if pk is None else pk
+        self.objects = {ok} if ok else set()
+        self.places = {pk} if pk else set()
 
-    def accepts(self, c: Claim, rng: Optional[DateRange]) -> bool:
-        ok = object_key(c)
+    def accepts(self, c: Claim, rng: Optional[DateRange], ok: str = None, pk: str = None,
+                rules: Optional[tuple] = None) -> bool:
+        ok = object_key(c) if ok is None else ok
         if ok and self.objects and ok not in self.objects:
             return False
-        if c.type in PLACE_DEFINES:
-            pk = place_key(c)
+        place_defines, interval, w = rules or _rules(c.type)
+        if place_defines:
+            pk = place_key(c) if pk is None else pk
             if pk and self.places and pk not in self.places:
                 return False
         if rng is None or self.lo is None and self.hi is None:
             return True
-        if c.type in INTERVAL_TYPES:
+        if interval:
             return any(r is None or r.overlaps(rng) for r in self.ranges)
-        w = window_days(c.type)
-        if w == float("inf"):
+        if w == _INF:
             return True
         # Within the window of every member, so a chain of close dates cannot
         # drift into one ever-wider "event".
         return all(r is None or r.gap(rng) <= w for r in self.ranges)
 
-    def add(self, c: Claim, rng: Optional[DateRange]) -> None:
+    def add(self, c: Claim, rng: Optional[DateRange], ok: str = None, pk: str = None) -> None:
         self.claims.append(c)
         self.ranges.append(rng)
         if rng is not None:
@@ -116,14 +126,24 @@ class _Cluster:
                 self.lo = rng.lo if self.lo is None else min(self.lo, rng.lo)
             if rng.hi is not None:
                 self.hi = rng.hi if self.hi is None else max(self.hi, rng.hi)
-        o, p = object_key(c), place_key(c)
+        o = object_key(c) if ok is None else ok
+        p = place_key(c) if pk is None else pk
         if o:
             self.objects.add(o)
         if p:
             self.places.add(p)
 
 
-def _choose(c: Claim, rng: Optional[DateRange], fits: list[_Cluster]) -> Optional[_Cluster]:
+_INF = float("inf")
+
+
+@lru_cache(maxsize=None)
+def _rules(event_type: str) -> tuple[bool, bool, float]:
+    """(place defines the event, dates are intervals, window in days) for a type."""
+    return (event_type in PLACE_DEFINES, event_type in INTERVAL_TYPES, window_days(event_type))
+
+
+def _choose(c: Claim, rng: Optional[DateRange], fits: list[_Cluster], ok: str = None) -> Optional[_Cluster]:
     """The cluster a claim joins among those that accept it, or None for a new one.
 
     A claim that names no object ("he was expelled in December 1927") is ambiguous
@@ -131,11 +151,14 @@ def _choose(c: Claim, rng: Optional[DateRange], fits: list[_Cluster]) -> Optiona
     it then stands alone rather than being merged with a guess."""
     if not fits:
         return None
-    if not object_key(c):
+    ok = object_key(c) if ok is None else ok
+    if not ok:
         objects = {frozenset(cl.objects) for cl in fits if cl.objects}
         if len(objects) > 1:
             return None
-    same = [cl for cl in fits if object_key(c) and object_key(c) in cl.objects]
+    if len(fits) == 1:
+        return fits[0]
+    same = [cl for cl in fits if ok and ok in cl.objects]
     pool = same or fits
     if rng is None or rng.mid is None:
         return pool[-1]
@@ -150,30 +173,35 @@ def cluster(claims: Iterable[Claim]) -> list[list[Claim]]:
     out: list[list[Claim]] = []
     for key in sorted(blocks, key=lambda k: (str(k[0]), str(k[1]), k[2])):
         members = blocks[key]
+        if len(members) == 1:
+            out.append(members)
+            continue
         dated = []
         undated = []
         for c in members:
             r = parse_range(c.date)
-            (dated if r is not None else undated).append((c, r))
+            item = (c, r, norm_key(c.object), norm_key(c.place))
+            (dated if r is not None else undated).append(item)
         # Finest dates first within equal starts, so a day-level claim seeds the cluster
         # and a month or year that contains it joins.
         # Claims that name their object first: an objectless claim is then judged
         # against every event of the block, not only those built before it.
-        dated.sort(key=lambda cr: (not object_key(cr[0]), cr[1].lo if cr[1].lo is not None else -(10**9), cr[1].width, cr[0].id))
+        dated.sort(key=lambda it: (not it[2], it[1].lo if it[1].lo is not None else -(10**9), it[1].width, it[0].id))
+        rules = _rules(members[0].type)
         clusters: list[_Cluster] = []
-        for c, r in dated:
-            fits = [cl for cl in (clusters if not object_key(c) else clusters[-50:]) if cl.accepts(c, r)]
-            target = _choose(c, r, fits)
+        for c, r, ok, pk in dated:
+            fits = [cl for cl in (clusters if not ok else clusters[-50:]) if cl.accepts(c, r, ok, pk, rules)]
+            target = _choose(c, r, fits, ok)
             if target is None:
-                clusters.append(_Cluster(c, r))
+                clusters.append(_Cluster(c, r, ok, pk))
             else:
-                target.add(c, r)
-        for c, r in undated:
+                target.add(c, r, ok, pk)
+        for c, r, ok, pk in undated:
             # An undated claim joins the block's only event if there is exactly one.
-            fits = [cl for cl in clusters if cl.accepts(c, r)]
+            fits = [cl for cl in clusters if cl.accepts(c, r, ok, pk, rules)]
             if len(fits) == 1:
-                fits[0].add(c, r)
+                fits[0].add(c, r, ok, pk)
             else:
-                clusters.append(_Cluster(c, r))
+                clusters.append(_Cluster(c, r, ok, pk))
         out.extend(cl.claims for cl in clusters)
     return out

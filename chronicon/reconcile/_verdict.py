@@ -6,17 +6,23 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from functools import lru_cache
+
 from .._edtf import (
     DateRange,
     common_unit,
     from_day_number,
-    human,
     human_alternatives,
-    julian_offset,
     parse_range,
 )
+from .._edtf import human as _human
+from .._edtf import julian_offset as _julian_offset
 from ..model import Claim, DateSupport
 from ._policy import FACET_ORDER, MOVEMENT_TYPES, julian_in_use
+
+#: Both are pure and called for the same few thousand dates again and again.
+human = lru_cache(maxsize=100_000)(_human)
+julian_offset = lru_cache(maxsize=100_000)(_julian_offset)
 
 _RANK = {"agree": 0, "compatible": 1, "calendar_style": 2, "contradiction": 3}
 
@@ -31,6 +37,7 @@ class Judgement:
     gap_days: Optional[int] = None
     likely_reason: Optional[str] = None
     comparisons: list = None  # type: ignore[assignment]
+    sources: list = None  # type: ignore[assignment]
 
 
 def _names(sources: list[str]) -> str:
@@ -128,8 +135,7 @@ def _likely_reason(a: str, ra: DateRange, b: str, rb: DateRange, gap: int, ctx: 
         day, coarse = (a, b) if ra.is_day else (b, a)
         parts.append(f"the day {human(day)} falls outside {human(coarse)}")
         reason = "day outside the month" if parse_range(coarse).granularity == "month" else "day outside the period"
-    facets = {c.facet for cs in ctx.claims_by_date.values() for c in cs} - {None}
-    if "decision" in facets:
+    if "decision" in ctx.facets:
         reason = reason or "decision vs execution"
         parts.append("one source dates the decision, the other its execution")
     elif ctx.type in MOVEMENT_TYPES and gap <= 60:
@@ -144,6 +150,7 @@ class _Ctx:
     country: Optional[str]
     place_label: Optional[str]
     claims_by_date: dict[str, list[Claim]]
+    facets: frozenset = frozenset()
 
 
 def judge(
@@ -156,24 +163,51 @@ def judge(
 
     ``witness_of`` maps a source id to its witness group: copies of one text
     count as one witness when the best date is weighed."""
-    sources = sorted({c.source for c in claims})
+    if len(claims) == 1:  # the commonest event of all: one claim
+        c = claims[0]
+        ds = [DateSupport(c.date or None, [c.source], [c.id], c.calendar, c.facet)]
+        r = parse_range(c.date) if c.date else None
+        if r is None:
+            j = Judgement("single", "No source gives a date.", None, None, ds)
+        else:
+            j = Judgement("single", f"Only {c.source} reports this ({human(c.date)}).", c.date, human(c.date), ds)
+        j.sources = [c.source]
+        return j
+    j = _judge(claims, witness_of, country)
+    return j
+
+
+def _judge(claims: list[Claim], witness_of: Callable[[str], str], country: Optional[str]) -> Judgement:
     by_date: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_date[c.date or ""].append(c)
+    src_of = {d: sorted({c.source for c in cs}) for d, cs in by_date.items()}
+    sources = sorted({s for ss in src_of.values() for s in ss}) if len(src_of) > 1 else list(next(iter(src_of.values())))
     dates = [
         DateSupport(
             date=d or None,
-            sources=sorted({c.source for c in cs}),
+            sources=src_of[d],
             claims=[c.id for c in cs],
             calendar="julian" if any(c.calendar == "julian" for c in cs) else cs[0].calendar,
             facet=next((c.facet for c in cs if c.facet), None),
         )
         for d, cs in sorted(by_date.items())
     ]
-    dated = {d: parse_range(d) for d in by_date if d}
-    dated = {d: r for d, r in dated.items() if r is not None}
+    dated = {}
+    for d in by_date:
+        if d:
+            r = parse_range(d)
+            if r is not None:
+                dated[d] = r
     place_label = next((c.place for c in claims if c.place), None)
-    ctx = _Ctx(claims[0].type, country, place_label, by_date)
+    facets = frozenset(c.facet for c in claims if c.facet)
+    ctx = _Ctx(claims[0].type, country, place_label, by_date, facets)
+    j = _judge_dated(claims, by_date, src_of, sources, dates, dated, ctx, witness_of)
+    j.sources = sources
+    return j
+
+
+def _judge_dated(claims, by_date, src_of, sources, dates, dated, ctx, witness_of) -> Judgement:
     julian_marked = [c for c in claims if c.calendar == "julian" or c.julian_date]
 
     if not dated:
@@ -199,9 +233,9 @@ def judge(
             gap_max = max(gap_max, dated[keys[i]].gap(dated[keys[j]]))
             if _RANK[kind] > _RANK[worst]:
                 worst = kind
-            who_i = _names(sorted({c.source for c in by_date[keys[i]]}))
-            who_j = _names(sorted({c.source for c in by_date[keys[j]]}))
-            verb = "gives" if len(by_date[keys[i]]) == 1 or len({c.source for c in by_date[keys[i]]}) == 1 else "give"
+            who_i = _names(src_of[keys[i]])
+            who_j = _names(src_of[keys[j]])
+            verb = "gives" if len(src_of[keys[i]]) == 1 else "give"
             sentences.append(f"{who_i} {verb} {human(keys[i])}, {who_j} {human(keys[j])}: {sentence}")
             comparisons.append(
                 {
@@ -296,6 +330,9 @@ def _best_date(verdict: str, dated: dict[str, DateRange], by_date: dict[str, lis
 
 
 def _copy_note(sources: list[str], witness_of) -> str:
+    grouped = getattr(witness_of, "grouped", None)
+    if grouped is not None and not any(s in grouped for s in sources):
+        return ""
     groups: dict[str, list[str]] = defaultdict(list)
     for s in sources:
         groups[witness_of(s)].append(s)

@@ -259,6 +259,8 @@ class _Gen:
         n_persons = max(20, n_events_hint // 8)
         self.persons = _persons(n_persons, self.rng)
         self.sources = _Sources(max(10, n_events_hint // 10), self.rng)
+        self.women = [i for i, p in enumerate(self.persons) if p.suffix.endswith("a")]
+        self.mirrored = sorted(self.sources.copies)
         self.used: dict[int, dict[str, list[int]]] = defaultdict(dict)  # person -> type -> days
         self.n = 0
         self.kinds = [k for k in _KINDS for _ in range(k[2])]
@@ -357,7 +359,7 @@ class _Gen:
 
     def _namesakes(self, scenario, kind):
         """Two people whose names differ only by a feminine ending, same type, same day: never merged."""
-        fem = [i for i, p in enumerate(self.persons) if p.suffix.endswith("a")]
+        fem = self.women
         if not fem:
             return self._agree("agree", "agree")
         fi = self.rng.choice(fem)
@@ -554,7 +556,7 @@ class _Gen:
 
     def _copies_outvoted(self, scenario, kind):
         """The wrong date from one source and its mirrors, the right one from two independent sources."""
-        mirrored = [s for s in self.sources.copies if len(self.sources.copies[s]) >= 1]
+        mirrored = self.mirrored
         if not mirrored:
             return
         typ = self.rng.choice(("birth", "death", "arrest", "appointment", "trial", "award"))
