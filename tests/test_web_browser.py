@@ -229,3 +229,15 @@ def test_demo_store_timeline_and_event(browser, demo_store):
         assert "birth" in rows.first.inner_text()
         assert not errors, errors
         page.close()
+
+
+def test_missing_chromium_fails_with_the_fix(monkeypatch):
+    """No chromium: a failure that says how to install it, or a skip when asked for."""
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setattr(os.path, "exists", lambda p: False)
+    monkeypatch.delenv("CHRONICON_SKIP_BROWSER", raising=False)
+    with pytest.raises(pytest.fail.Exception, match=r"bash scripts/install-browser\.sh"):
+        _chromium()
+    monkeypatch.setenv("CHRONICON_SKIP_BROWSER", "1")
+    with pytest.raises(pytest.skip.Exception):
+        _chromium()

@@ -110,7 +110,7 @@
     orientation: { axis: "top", item: "top" },
     zoomMin: 1000 * 60 * 60 * 24 * 20,
     margin: { item: { horizontal: 4, vertical: 6 }, axis: 6 },
-    maxHeight: 460,
+    maxHeight: 520,
     minHeight: 180,
     showCurrentTime: false,
     selectable: true,
@@ -160,7 +160,16 @@
     groups.clear();
     groups.add(gs);
     items.add(its);
-    if (its.length) timeline.fit({ animation: false });
+    if (its.length) {
+      // the whole range, with room on both sides for the labels of the first and last items
+      var lo = Infinity, hi = -Infinity;
+      its.forEach(function (it) {
+        lo = Math.min(lo, it.start.getTime());
+        hi = Math.max(hi, (it.end || it.start).getTime());
+      });
+      var pad = Math.max((hi - lo) * 0.06, 1000 * 60 * 60 * 24 * 45);
+      timeline.setWindow(new Date(lo - pad), new Date(hi + pad * 2), { animation: false });
+    }
   }
 
   timeline.on("select", function (props) {
@@ -221,6 +230,19 @@
     return null;
   }
 
+  function readingsStrip(d) {
+    if (!d.readings || d.readings.length < 2) return null;
+    var strip = el("div", { className: "readings" }, el("span", { className: "label", text: "Readings" }));
+    d.readings.forEach(function (r) {
+      strip.appendChild(el("span", { className: "reading" },
+        el("span", { className: "reading-chip chip-" + r.letter, text: r.letter }),
+        el("strong", { text: r.date_human }),
+        el("span", { className: "muted", text: " " + r.sources.length + " source" + (r.sources.length === 1 ? "" : "s") + (r.calendar === "julian" ? " · Old Style" : "") })
+      ));
+    });
+    return strip;
+  }
+
   function renderDetail(d) {
     clear(pane);
     var where = [d.type_label, d.place, d.object].filter(Boolean).join(" · ");
@@ -236,6 +258,7 @@
         el("div", { className: "detail-kicker", text: where }),
         el("h2", { className: "detail-title", text: d.subject + ": " + d.type_label }),
         meta,
+        readingsStrip(d),
         el("p", { className: "explanation", text: d.explanation })
       ),
       el("h3", { className: "section-title", text: "What each source says" }),
