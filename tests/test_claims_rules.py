@@ -48,3 +48,21 @@ def test_negated_event_gives_no_claim_in_three_languages():
     assert claims("Trotsky was never arrested in 1930.", "en") == []
     assert claims("Trotsky no fue arrestado en 1930.", "es") == []
     assert claims("Trotsky ne fut pas arrêté en 1930.", "fr") == []
+
+
+def test_topic_marker_makes_the_pronoun_mean_that_person():
+    text = (
+        "Raspoutine est né en 1869. Il gagne la confiance du tsar. "
+        "Quant à Youssoupov, il quitte la Russie en 1919."
+    )
+    got = claims(text, "fr")
+    assert ("departure", "Felix Yusupov", None, "1919") in [(t, s, None, d) for t, s, o, d in got]
+
+
+def test_pronoun_means_the_subject_of_the_sentence_not_its_object():
+    text = (
+        "The advances of General Denikin and General Yudenich threatened the capital, when Trotsky persuaded "
+        "Lenin to defend the city (for which he won the Order of the Red Banner on 31 December 1919)."
+    )
+    got = claims(text, "en")
+    assert [s for t, s, o, d in got if t == "award"] == ["Leon Trotsky"]

@@ -138,11 +138,12 @@ _LANGS = set(available_langs())
 class _Salience:
     """Who the text is about at this point: recent and frequent persons weigh most."""
 
-    def __init__(self, doc_counts: dict[str, int], in_headings: set[str] = frozenset()):
+    def __init__(self, doc_counts: dict[str, int], in_headings: Optional[dict[str, float]] = None):
         self.score: dict[str, float] = defaultdict(float)
         total = sum(doc_counts.values()) or 1
+        in_headings = in_headings or {}
         # The person a text is about is named most, and in its title or headings.
-        self.prior = {k: 3.0 * v / total + (1.5 if k in in_headings else 0.0) for k, v in doc_counts.items()}
+        self.prior = {k: 3.0 * v / total + in_headings.get(k, 0.0) for k, v in doc_counts.items()}
         self.last_text: dict[str, str] = {}
         self.ids: dict[str, Optional[str]] = {}
 
@@ -157,18 +158,32 @@ class _Salience:
         if m.entity_id:
             self.ids[key] = m.entity_id
 
-    def topic(self, here: Optional[list[Mention]] = None, exclude: frozenset | set = frozenset()) -> Optional[str]:
+    def topic(
+        self,
+        here: Optional[list[Mention]] = None,
+        exclude: frozenset | set = frozenset(),
+        lead: Optional[Mention] = None,
+    ) -> Optional[str]:
         """The person a pronoun or a missing subject most likely means.
 
-        ``here``: persons named earlier in the same sentence; the first of them is
-        usually its subject and weighs most."""
+        ``here``: persons named earlier in the same sentence; ``lead``, the one of
+        them that stands as a subject (default: the first), weighs most."""
         bonus: dict[str, float] = defaultdict(float)
-        for i, m in enumerate(here or []):
-            bonus[m.label or m.text] += 2.5 if i == 0 else 0.5
+        here = here or []
+        lead = lead if lead is not None else (here[0] if here else None)
+        for m in here:
+            bonus[m.label or m.text] += 2.5 if m is lead else 0.5
         keys = (set(self.score) | set(self.prior) | set(bonus)) - set(exclude)
         if not keys:
             return None
         return max(keys, key=lambda k: (self.score.get(k, 0.0) + self.prior.get(k, 0.0) + bonus.get(k, 0.0), k))
+
+
+def _subject_position(lex: Lexicon, text: str, m: Mention) -> bool:
+    """A name followed by a content word ("Trotsky persuaded") stands where a subject does;
+    one followed by a small word ("Lenin that", "Iudenich (which") does not."""
+    nxt = re.match(r"\s+([^\W\d_]+)", text[m.end : m.end + 30])
+    return bool(nxt and nxt.group(1)[:1].islower() and nxt.group(1).lower() not in lex.function_words)
 
 
 def _topic_with_id(sal: "_Salience") -> Optional[tuple[str, Optional[str]]]:
@@ -209,11 +224,14 @@ def extract_claims(
     doc_counts: dict[str, int] = defaultdict(int)
     for m in persons:
         doc_counts[m.label or m.text] += 1
-    in_headings = {
-        m.label or m.text
-        for m in persons
-        if (i := source.sentence_at(m.start)) is not None and source.sentences[i].heading
-    }
+    in_headings: dict[str, float] = {}
+    first_heading = next((i for i, s in enumerate(source.sentences) if s.heading), None)
+    for m in persons:
+        i = source.sentence_at(m.start)
+        if i is not None and source.sentences[i].heading:
+            # the title (the first heading, before any prose) names what the text is about
+            weight = 3.0 if i == first_heading and i <= 1 else 1.0
+            in_headings[m.label or m.text] = max(in_headings.get(m.label or m.text, 0.0), weight)
     sal = _Salience(doc_counts, in_headings)
     for m in persons:
         if m.entity_id:
@@ -251,7 +269,9 @@ def extract_claims(
         lex = _lexicon_for(sent.lang) or _lexicon_for(source.lang)
         first = True
         for m in (p for p in ments if p.kind == "person"):
-            if lex is not None and _oblique(lex, text, m):
+            if lex is not None and lex.topic_marker_end.search(text[max(sent.start, m.start - 30) : m.start]):
+                sal.see(m, 4.0)  # "Quant à Youssoupov, il ...": what follows is about him
+            elif lex is not None and _oblique(lex, text, m):
                 sal.see(m, 0.3)
             else:
                 sal.see(m, 2.0 if first else 1.0)
@@ -551,11 +571,14 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
                 # a relative or parenthetical clause: its subject is the name before it
                 group = _persons_before(lex, text, ments, sent.start, cstart)
             pron = None
-            for m in lex.pronoun_subject.finditer(text, cstart, trig.start):
+            # (a trigger phrase may hold its own pronoun: "for which he won")
+            for m in lex.pronoun_subject.finditer(text, cstart, trig.end):
                 pron = m
             if pron is None:
                 for m in lex.pronoun_possessive.finditer(text, cstart, trig.start):
                     pron = m
+            if pron is not None and pron.start() >= trig.start:
+                group = []  # the trigger's own pronoun is its subject
             if group and (pron is None or group[-1].end > pron.start()):
                 subj_ments = group
             elif pron is not None:
@@ -564,16 +587,26 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
                 how = "topic"
             if how == "topic":
                 # "he was replaced ... by Frunze": he is not Frunze
-                exclude = {m.label or m.text for m in ments if m.kind == "person" and trig.end <= m.start < sent.end}
+                # (only an agent or object of this verb: after a preposition, or right after it)
+                exclude = {
+                    m.label or m.text
+                    for m in ments
+                    if m.kind == "person" and trig.end <= m.start < sent.end
+                    and (m.start - trig.end <= 3 or _oblique(lex, text, m))
+                    and _clause_breaks(lex, text, 0, trig.end, m.start) == 0
+                }
     claims_subjects: list[tuple[str, str, Optional[str]]] = []
     if subj_ments:
         for m in subj_ments:
             claims_subjects.append((m.label or m.text, m.text, m.entity_id))
     else:
-        topic = sal.topic(
-            [m for m in _sentence_persons(ments, sent.start, trig.start) if not _oblique(lex, text, m)],
-            exclude=exclude,
-        )
+        marked = [
+            m for m in _sentence_persons(ments, sent.start, trig.start)
+            if lex.topic_marker_end.search(text[max(sent.start, m.start - 30) : m.start])
+        ]
+        here = marked + [m for m in _sentence_persons(ments, sent.start, trig.start) if not _oblique(lex, text, m)]
+        subjects = marked or [m for m in here if _subject_position(lex, text, m)]
+        topic = sal.topic(here, exclude=exclude, lead=subjects[-1] if subjects else None)
         if topic is not None:
             claims_subjects.append((topic, subj_text, sal.ids.get(topic)))
         confidence -= 0.15

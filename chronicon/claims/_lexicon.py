@@ -50,6 +50,8 @@ class Lexicon:
     capitalised_nouns: bool
     office: re.Pattern
     genitive_end: re.Pattern
+    topic_marker_end: re.Pattern
+    function_words: frozenset
     where: re.Pattern
 
 
@@ -107,6 +109,14 @@ def load_lexicon(lang: str) -> Lexicon:
             to_words=_words(d.get("to_words", ["to", "into", "for", "in", "at"])),
             where=_words(d.get("where", [])),
             capitalised_nouns=bool(d.get("capitalised_nouns", False)),
+            topic_marker_end=re.compile(rf"(?<!\w)(?:{_alt(d.get('topic_markers', []))})\s*$", re.IGNORECASE),
+            function_words=frozenset(
+                w.lower()
+                for key in ("clause", "oblique", "from_words", "to_words", "coordination", "agent", "genitive")
+                for w in d.get(key, [])
+                if re.fullmatch(r"[^\W\d_]+", w)
+            )
+            | {"that", "que", "qui", "che", "dass"},
             genitive_end=re.compile(rf"^[^,;:()]{{0,40}}(?<!\w)(?:{_alt(d.get('genitive', []))})\s*$", re.IGNORECASE),
             # A capitalised title: capitalised words joined by the language's small words.
             office=re.compile(
