@@ -135,7 +135,7 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         h.y = _year(g, gd.get("year"), gd.get("era"))
         if gd.get("month") and h.m is None:
             return None
-        if h.y is None and h.m is None:
+        if h.y is None and h.m is None and (h.d is None or gd.get("dayonly") is None):
             return None
     elif kind == "weekday":
         h.weekday = g.norm("weekday", gd.get("weekday"))
@@ -607,6 +607,31 @@ def _resolve_weekday(h: Hit, anchor, dct, te: TimeExpression):
     return te, (parts if anchor and anchor[2] is not None else anchor)
 
 
+def _day_only(h: Hit, anchor, dct, te: TimeExpression) -> TimeExpression:
+    """'el día 13': the month of the document date in news (the nearest such day,
+    leaning to the past), else of the anchor when it has one."""
+    te.granularity = "day"
+    base = dct if dct and dct[1] is not None else (anchor if anchor and anchor[1] is not None else None)
+    if base is None:
+        te.value, te.resolution = f"XXXX-XX-{h.d:02d}", "unresolved"
+        return te
+    y, m = base[0], base[1]
+    if dct is not None and dct[2] is not None:
+        k = y * 12 + m - 1
+        cands = [(kk // 12, kk % 12 + 1) for kk in (k - 1, k, k + 1)]
+
+        def dist(ym):
+            diff = (ym[0] * 12 + ym[1] - k - 1) * 31 + h.d - dct[2]
+            return 3 * diff if diff > 0 else -diff
+
+        y, m = min(cands, key=dist)
+    if not S.valid_day(y, m, h.d):
+        te.value, te.resolution = None, "unresolved"
+        return te
+    te.value, te.edtf, te.resolution = S.timex_date(y, m, h.d), S.edtf_date(y, m, h.d), "year_from_context"
+    return te
+
+
 def _news_weekday(h: Hit, dct: tuple, te: TimeExpression, back: int = 6) -> TimeExpression:
     """A weekday in news: within the week from ``back`` days before the document date
     (the language's ``news.weekday_back``, default 6: on or before it), the next one
@@ -706,6 +731,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         te.granularity = "quarter"
         te.resolution = "explicit" if h.y is not None else ("relative" if y is not None else "unresolved")
         return te, anchor
+    if h.m is None and h.y is None and h.d is not None and h.type == "DATE" and not h.interval:
+        return _day_only(h, anchor, dct if news else None, te), anchor
     if news and dct and dct[0] is not None:
         if h.weekday is not None:
             back = (g_news or {}).get("weekday_back", 6) if h.dir is None else 6
