@@ -370,3 +370,96 @@ def test_explanation_grammar_for_several_sources():
         claim("c", "1927-11-14", type="expulsion_from_organization", object="Communist Party"),
     )
     assert "a and b give 12 November 1927" in e.explanation
+
+
+# ------------------------------------------------------------------ rules the synthetic bench showed (issue 6)
+
+def test_unresolved_spellings_of_one_person_meet():
+    e = one(
+        claim("a", "1927-11-12", type="expulsion_from_organization", subject="Grigory Zinoviev", object="Communist Party"),
+        claim("b", "1927-11-12", type="expulsion_from_organization", subject="Grigori Sinowjew", object="Communist Party"),
+        claim("c", "1927-11-12", type="expulsion_from_organization", subject="Grigorij Zinóviev", object="Communist Party"),
+    )
+    assert e.verdict == "agree"
+    assert e.subject == "Grigory Zinoviev" or len(e.sources) == 3
+
+
+@pytest.mark.parametrize("a,b", [("Lev Kamenev", "Olga Kameneva"), ("Olga Kamenev", "Olga Kameneva"),
+                                 ("Nicholas I", "Nicholas II"), ("Alexander II", "Alexander III")])
+def test_different_people_with_close_names_stay_apart(a, b):
+    events = run(
+        claim("a", "1881-03-13", type="death", subject=a, place="Petrograd"),
+        claim("b", "1855-03-02", type="death", subject=b, place="Petrograd"),
+    )
+    assert len(events) == 2
+
+
+def test_dated_decision_then_the_event_itself_is_compatible():
+    e = one(
+        claim("a", "1928-01-03", type="deportation", facet="decision"),
+        claim("b", "1928-01-17", type="deportation"),
+        claim("c", "1928-01-17", type="deportation"),
+    )
+    assert e.verdict == "compatible"
+    assert e.best_date == "1928-01-03"
+    assert "decision" in e.explanation and "event itself" in e.explanation
+
+
+def test_decision_date_given_for_the_execution_is_a_contradiction():
+    e = one(
+        claim("a", "1928-01-03", type="deportation", facet="decision"),
+        claim("b", "1928-01-03", type="deportation"),  # dates the deportation itself on the decision's day
+        claim("c", "1928-01-17", type="deportation"),
+        claim("d", "1928-01-17", type="deportation"),
+    )
+    assert e.verdict == "contradiction"
+    assert e.likely_reason == "decision vs execution"
+
+
+def test_marked_old_style_with_a_coarser_date_is_calendar_style():
+    e = one(
+        claim("a", "1916-12-30", type="death", subject="Grigori Rasputin", calendar="julian", julian_date="1916-12-17"),
+        claim("b", "1916-12-30", type="death", subject="Grigori Rasputin"),
+        claim("c", "1916-12", type="death", subject="Grigori Rasputin"),
+    )
+    assert e.verdict == "calendar_style"
+    assert e.best_date == "1916-12-30"
+    assert "Old Style" in e.explanation and "17 December 1916" in e.explanation
+
+
+def test_attack_dated_instead_of_the_death():
+    events = run(
+        claim("a", "1918-08-30", type="attack", subject="Moisei Uritsky"),
+        claim("b", "1918-08-30", type="attack", subject="Moisei Uritsky"),
+        claim("c", "1918-08-30", type="death", subject="Moisei Uritsky"),
+        claim("d", "1918-09-25", type="death", subject="Moisei Uritsky"),
+        claim("e", "1918-09-25", type="death", subject="Moisei Uritsky"),
+    )
+    death = next(e for e in events if e.type == "death")
+    attack = next(e for e in events if e.type == "attack")
+    assert death.verdict == "contradiction"
+    assert death.best_date == "1918-09-25"
+    assert death.likely_reason == "attack vs death"
+    assert "attack" in death.explanation and attack.id in death.related
+
+
+def test_day_outside_the_month_has_a_reason():
+    e = one(claim("a", "1929-01-16", type="deportation"), claim("b", "1929-02", type="deportation"))
+    assert e.verdict == "contradiction"
+    assert e.likely_reason == "day outside the month"
+
+
+def test_calendar_pairs_do_not_give_the_contradiction_its_reason():
+    # 17 and 30 December 1916 in Petrograd are Old/New Style; 29 December contradicts both
+    e = one(
+        claim("a", "1916-12-17", type="death", subject="R", place="Petrograd"),
+        claim("b", "1916-12-30", type="death", subject="R", place="Petrograd"),
+        claim("c", "1916-12-29", type="death", subject="R", place="Petrograd"),
+    )
+    assert e.verdict == "contradiction"
+    assert e.likely_reason != "calendar style"
+
+
+def test_two_sources_agreeing_read_both():
+    e = one(claim("a", "1928-01-17", place="Alma-Ata"), claim("b", "1928-01-17", place="Alma-Ata"))
+    assert e.explanation == "a and b both give 17 January 1928."

@@ -26,9 +26,13 @@ def fold_key(text: Optional[str]) -> str:
     """Accent-, case- and punctuation-insensitive form of any text (not cached: quotes)."""
     if not text:
         return ""
-    if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    if text.isascii():
+        return " ".join(text.lower().translate(_ASCII_PUNCT).split())
+    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return _NON_ALNUM.sub(" ", text.lower()).strip()
+
+
+_ASCII_PUNCT = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
 
 
 #: The same for labels (subjects, objects, places), which repeat: cached.
@@ -51,13 +55,19 @@ def label_key(label: Optional[str]) -> str:
     if not label:
         return ""
     try:
-        from ..entities import name_key, translit_key
+        from ..entities import name_key
     except Exception:  # noqa: BLE001 - without the entities stage, the plain key
         return norm_key(label)
     words = name_key(label).split()
-    return " ".join(
-        w if i and _ROMAN.match(w) else translit_key(w) for i, w in enumerate(words)
-    )
+    return " ".join(w if i and _ROMAN.match(w) else _word_key(w) for i, w in enumerate(words))
+
+
+@lru_cache(maxsize=200_000)
+def _word_key(word: str) -> str:
+    """``translit_key`` of one word (it works word by word; words repeat far more than names)."""
+    from ..entities import translit_key
+
+    return translit_key(word)
 
 
 # Keys use the canonical label, not the entity id: a subject resolved through the
@@ -167,11 +177,19 @@ def _choose(c: Claim, rng: Optional[DateRange], fits: list[_Cluster], ok: str = 
 
 def cluster(claims: Iterable[Claim]) -> list[list[Claim]]:
     """Claims grouped into candidate events, in a stable order."""
-    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    blocks: dict[tuple, list[Claim]] = {}
     for c in claims:
-        blocks[block_key(c)].append(c)
+        if c.type == "quantity":
+            key = block_key(c)
+        else:
+            key = (label_key(c.subject), c.type, bool(c.reported))  # = block_key(c), inlined
+        b = blocks.get(key)
+        if b is None:
+            blocks[key] = [c]
+        else:
+            b.append(c)
     out: list[list[Claim]] = []
-    for key in sorted(blocks, key=lambda k: (str(k[0]), str(k[1]), k[2])):
+    for key in sorted(blocks):
         members = blocks[key]
         if len(members) == 1:
             out.append(members)

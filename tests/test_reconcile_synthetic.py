@@ -1,0 +1,63 @@
+"""Reconcile against the synthetic generator's known truth (issue 6).
+
+Small and seeded, so it is quick and always the same; speed lives in
+``chronicon bench reconcile``, never in a test."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicon.reconcile import reconcile
+from chronicon.reconcile.synthetic import generate, score
+
+
+@pytest.fixture(scope="module")
+def figures():
+    claims, truth = generate(claims=2000, seed=7)
+    return score(reconcile(claims, country_of=truth.country_of), truth)
+
+
+def test_clustering_bcubed_f1(figures):
+    assert figures["bcubed"]["f1"] >= 0.95, figures["bcubed"]
+
+
+@pytest.mark.parametrize("kind", ["single", "agree", "compatible", "calendar_style", "contradiction"])
+def test_verdict_accuracy_per_kind(figures, kind):
+    assert figures["verdict_accuracy"][kind] >= 0.90, figures["verdict_accuracy_by_scenario"]
+
+
+def test_contradictions_found_and_explained(figures):
+    c = figures["contradiction"]
+    assert c["precision"] >= 0.90 and c["recall"] >= 0.90, c
+    assert c["reason_accuracy"] >= 0.90, c
+    assert figures["best_date_accuracy"] >= 0.90
+    assert figures["reports_linked"] >= 0.90
+
+
+def test_every_scenario_is_generated(figures):
+    assert set(figures["verdict_accuracy_by_scenario"]) >= {
+        "single", "agree", "granularity", "facets", "unmarked", "marked", "transposed digits",
+        "year off by one", "day outside the month", "gap", "decision vs execution", "attack vs death",
+        "copies outvoted", "report", "namesakes",
+    }
+
+
+def test_generator_is_deterministic():
+    a, ta = generate(claims=300, seed=3)
+    b, tb = generate(claims=300, seed=3)
+    assert [c.to_dict() for c in a] == [c.to_dict() for c in b]
+    assert ta.event_of == tb.event_of
+    c, _ = generate(claims=300, seed=4)
+    assert [x.to_dict() for x in a] != [x.to_dict() for x in c]
+
+
+def test_generator_renders_unresolved_spellings_and_copies():
+    claims, truth = generate(claims=3000, seed=1)
+    gold_subject = {i: e.subject for i, e in enumerate(truth.events)}
+    unresolved = [c for c in claims if c.subject != gold_subject[truth.event_of[c.id]]]
+    assert len(unresolved) > 100
+    assert any(not c.subject.isascii() for c in unresolved)  # accents (Zinóviev)
+    mirrors = [c for c in claims if "m" in c.source[1:]]
+    assert mirrors and all(any(o.quote == m.quote and o.source != m.source for o in claims) for m in mirrors[:20])
+    assert any(c.reported for c in claims)
+    assert any(c.calendar == "julian" and c.julian_date for c in claims)
