@@ -199,6 +199,11 @@
             e.n_sources + " source" + (e.n_sources === 1 ? "" : "s") + (e.langs.length ? " · " + e.langs.join(", ") : "") + (where ? " · " + where : ""))
         )
       );
+      row.setAttribute("tabindex", "0");
+      row.setAttribute("role", "button");
+      row.addEventListener("keydown", function (ev) {
+        if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); showEvent(e.id, true); }
+      });
       list.appendChild(row);
     });
   }
