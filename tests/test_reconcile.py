@@ -463,3 +463,20 @@ def test_calendar_pairs_do_not_give_the_contradiction_its_reason():
 def test_two_sources_agreeing_read_both():
     e = one(claim("a", "1928-01-17", place="Alma-Ata"), claim("b", "1928-01-17", place="Alma-Ata"))
     assert e.explanation == "a and b both give 17 January 1928."
+
+
+def test_a_surname_alone_joins_the_one_full_name_that_ends_with_it():
+    e = one(
+        claim("a", "1927-11-12", type="expulsion_from_organization", subject="Grigory Zinoviev", object="Communist Party"),
+        claim("b", "1927-11-12", type="expulsion_from_organization", subject="Sinowjew", object="Communist Party"),
+    )
+    assert e.subject in ("Grigory Zinoviev", "Sinowjew") and len(e.sources) == 2
+
+
+def test_a_surname_shared_by_two_full_names_stays_apart():
+    events = run(
+        claim("a", "1938-02-16", type="death", subject="Lev Sedov"),
+        claim("b", "1937-10-29", type="death", subject="Sergei Sedov"),
+        claim("c", "1938-02-16", type="death", subject="Sedov"),
+    )
+    assert len(events) == 3

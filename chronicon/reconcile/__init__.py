@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Optional
 
 from .._edtf import human, parse_range
 from ..model import Claim, Event
-from ._cluster import cluster, fold_key, label_key, object_key
+from ._cluster import cluster, fold_key, label_key, object_key, surname_keys
 from ._verdict import _names, judge
 
 __all__ = ["reconcile", "witness_groups"]
@@ -135,7 +135,13 @@ def _reconcile(claims, country_of) -> list[Event]:
     if country_of is None:
         country_of = _default_country_of()
     witness_of = witness_groups(claims)
-    groups = cluster(claims)
+    full = surname_keys(c.subject for c in claims)
+
+    def person(label: Optional[str]) -> str:
+        k = label_key(label)
+        return full.get(k, k)
+
+    groups = cluster(claims, full)
     events: list[Event] = []
     first: dict[int, Claim] = {}  # id(event) -> its first claim (for reports)
     for members in groups:
@@ -174,8 +180,8 @@ def _reconcile(claims, country_of) -> list[Event]:
     events.sort(key=order)
     for i, e in enumerate(events, 1):
         e.id = f"e{i:04d}"
-    _link_reports(events, first)
-    _attacks_dated_as_deaths(events)
+    _link_reports(events, first, person)
+    _attacks_dated_as_deaths(events, person)
     return events
 
 
@@ -189,7 +195,7 @@ def _start(value: Optional[str]) -> int:
     return r.lo if r is not None and r.lo is not None else 10**9
 
 
-def _attacks_dated_as_deaths(events: list[Event]) -> None:
+def _attacks_dated_as_deaths(events: list[Event], person=label_key) -> None:
     """A death whose sources contradict each other, where the odd date is the day
     of an attack on the same person: that source dated the attack, not the death."""
     attacks: dict[str, dict[str, Event]] = defaultdict(dict)
@@ -197,13 +203,13 @@ def _attacks_dated_as_deaths(events: list[Event]) -> None:
         if e.type == "attack":
             for d in e.dates:
                 if d.date:
-                    attacks[label_key(e.subject)].setdefault(d.date, e)
+                    attacks[person(e.subject)].setdefault(d.date, e)
     if not attacks:
         return
     for e in events:
         if e.type != "death" or e.verdict != "contradiction":
             continue
-        known = attacks.get(label_key(e.subject))
+        known = attacks.get(person(e.subject))
         if not known:
             continue
         for d in e.dates:
@@ -220,12 +226,12 @@ def _attacks_dated_as_deaths(events: list[Event]) -> None:
                 break
 
 
-def _link_reports(events: list[Event], first: dict[int, Claim]) -> None:
+def _link_reports(events: list[Event], first: dict[int, Claim], person=label_key) -> None:
     """A report of an event and the event itself are related, never merged."""
     index: dict[tuple, list[Event]] = defaultdict(list)
     for e in events:
         c = first[id(e)]
-        index[(label_key(e.subject), e.type, object_key(c))].append(e)
+        index[(person(e.subject), e.type, object_key(c))].append(e)
     for group in index.values():
         reports = [e for e in group if first[id(e)].reported]
         facts = [e for e in group if not first[id(e)].reported]

@@ -70,6 +70,19 @@ def _word_key(word: str) -> str:
     return translit_key(word)
 
 
+def surname_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
+    """Subjects written as a surname alone ("Sinowjew", where the entities stage could
+    not resolve it) -> the key of the one full name in the corpus that ends with that
+    surname. A surname shared by two full names (Lev and Sergei Sedov) stays apart."""
+    keys = {label_key(x) for x in set(labels)}
+    by_last: dict[str, Optional[str]] = {}
+    for k in keys:
+        if " " in k:
+            last = k.rsplit(" ", 1)[1]
+            by_last[last] = k if by_last.get(last, k) == k else None
+    return {k: by_last[k] for k in keys if " " not in k and by_last.get(k)}
+
+
 # Keys use the canonical label, not the entity id: a subject resolved through the
 # context (a pronoun) and one named in full must meet, and labels are canonical.
 def subject_key(c: Claim) -> str:
@@ -175,14 +188,20 @@ def _choose(c: Claim, rng: Optional[DateRange], fits: list[_Cluster], ok: str = 
     return min(pool, key=lambda cl: min((r.gap(rng) for r in cl.ranges if r is not None), default=0))
 
 
-def cluster(claims: Iterable[Claim]) -> list[list[Claim]]:
-    """Claims grouped into candidate events, in a stable order."""
+def cluster(claims: Iterable[Claim], full: Optional[dict[str, str]] = None) -> list[list[Claim]]:
+    """Claims grouped into candidate events, in a stable order.
+
+    ``full``: surname-only subject keys -> full-name keys (:func:`surname_keys`)."""
+    claims = claims if isinstance(claims, list) else list(claims)
+    if full is None:
+        full = surname_keys(c.subject for c in claims)
     blocks: dict[tuple, list[Claim]] = {}
     for c in claims:
         if c.type == "quantity":
             key = block_key(c)
         else:
-            key = (label_key(c.subject), c.type, bool(c.reported))  # = block_key(c), inlined
+            sk = label_key(c.subject)
+            key = (full.get(sk, sk), c.type, bool(c.reported))  # = block_key(c), inlined
         b = blocks.get(key)
         if b is None:
             blocks[key] = [c]

@@ -145,7 +145,10 @@ def _render_first(first: str, scheme: int) -> str:
 def variant(p: Person, lang: str, rng: random.Random) -> str:
     """The person's name as a source in ``lang`` may write it, unresolved."""
     scheme = 4 if rng.random() < 0.15 else _SCHEME[lang]
-    name = f"{_render_first(p.first, scheme)} {_render_surname(p, scheme, accent=rng.random() < 0.5)}"
+    surname = _render_surname(p, scheme, accent=rng.random() < 0.5)
+    if not p.regnal and rng.random() < 0.2:
+        return surname  # the surname alone ("Sinowjew")
+    name = f"{_render_first(p.first, scheme)} {surname}"
     return f"{name} {p.regnal}" if p.regnal else name
 
 
@@ -294,6 +297,8 @@ class _Gen:
         else:
             subject = variant(p, lang, self.rng)
         self.n += 1
+        if obj is not None and self.rng.random() < 0.05:
+            obj = None  # "he was expelled": the object left unsaid
         quote = (f"According to record {self.n}, {subject} had a {typ.replace('_', ' ')} "
                  f"event in {place or 'an unnamed place'} dated {date}.")
         srcs = [source] + (self.sources.copies.get(source, []) if copies else [])
