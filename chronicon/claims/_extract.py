@@ -478,8 +478,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
             origin = m
         elif place is None:
             place = m
-    if ctype not in PLACE_TYPES and not info.by_object:
-        place = None
+
     # places before the trigger in the same clause ("In Mexico City, he died ...")
     if place is None and ctype in PLACE_TYPES:
         # "In Mexico City, he died", "the massacre in X ..., where he was shot"
@@ -508,6 +507,9 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
         ctype = "expulsion_from_organization"
     if ctype == "deportation" and obj is None and origin is None and place is None:
         ctype = "expulsion_from_organization"  # "was expelled in 1927": a body, not a country, is the usual sense
+
+    if ctype not in PLACE_TYPES and ctype != "deportation":
+        place = None  # a committee expulsion has no place of its own ("... of the USSR")
 
     # --- subject
     subj_ments: list[Mention] = []

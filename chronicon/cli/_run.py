@@ -121,7 +121,7 @@ def timeline_table(events: list[Event], claims: list[Claim], *, only_multi: bool
     """One row per event in date order; contradictions stand out."""
     by_id = {c.id: c for c in claims}
     table = Table(title="Chronicon timeline", show_lines=False, expand=False)
-    table.add_column("best date", no_wrap=True)
+    table.add_column("best date", max_width=34)
     table.add_column("subject")
     table.add_column("event")
     table.add_column("verdict", no_wrap=True)
