@@ -224,4 +224,7 @@ def demo(
         f"store: [bold]{db.resolve()}[/bold] ({added} sources added, {len(result.skipped)} already there, "
         f"{len(result.claims)} claims, {len(result.events)} events)"
     )
-    out.print(f"next: chronicon timeline --db {db} --all    |    datasette {db}")
+    out.print(
+        f"next: chronicon serve --db {db}   (the viewer)   |   chronicon timeline --db {db} --all   |   "
+        f"chronicon export --db {db} --to timelinejs --out timeline.json"
+    )
