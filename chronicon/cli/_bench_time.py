@@ -47,7 +47,7 @@ def bench_time(
         from ..errors import ChroniconError
 
         raise ChroniconError(f"{root}: no TempEval-3 data folder (see --data)")
-    figures, _ = bench(root, lang, split, limit, repeat=1 if limit else 3)
+    figures, _ = bench(root, lang, split, limit, repeat=1 if limit else 5)
     if as_json:
         out.print(dumps(figures), highlight=False, markup=False)
         return
