@@ -178,6 +178,11 @@ def judge(
 
 
 def _judge(claims: list[Claim], witness_of: Callable[[str], str], country: Optional[str]) -> Judgement:
+    d0 = claims[0].date or ""
+    if d0 and all(c.date == d0 for c in claims):
+        j = _same_date(claims, d0)
+        if j is not None:
+            return j
     by_date: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_date[c.date or ""].append(c)
@@ -203,6 +208,34 @@ def _judge(claims: list[Claim], witness_of: Callable[[str], str], country: Optio
     facets = frozenset(c.facet for c in claims if c.facet)
     ctx = _Ctx(claims[0].type, country, place_label, by_date, facets)
     j = _judge_dated(claims, by_date, src_of, sources, dates, dated, ctx, witness_of)
+    j.sources = sources
+    return j
+
+
+def _same_date(claims: list[Claim], d: str) -> Optional[Judgement]:
+    """Every claim gives the same date: agree (or calendar_style when a source wrote it
+    Old Style), the commonest case after a single claim. None: take the long way."""
+    sources = sorted({c.source for c in claims})
+    if len(sources) == 1 or parse_range(d) is None:
+        return None
+    ds = [DateSupport(
+        date=d,
+        sources=list(sources),
+        claims=[c.id for c in claims],
+        calendar="julian" if any(c.calendar == "julian" for c in claims) else claims[0].calendar,
+        facet=next((c.facet for c in claims if c.facet), None),
+    )]
+    marked = next((c for c in claims if c.calendar == "julian" or c.julian_date), None)
+    if marked is not None:
+        written = human(marked.julian_date) if marked.julian_date else "the Old Style date"
+        expl = (
+            f"{_names(sources)} agree on {human(d)} once {marked.source}'s Old Style date "
+            f"({written}, Julian calendar) is converted to the Gregorian calendar."
+        )
+        j = Judgement("calendar_style", expl, d, human(d), ds, 0, "calendar style")
+    else:
+        every = "both" if len(sources) == 2 else "all"
+        j = Judgement("agree", f"{_names(sources)} {every} give {human(d)}.", d, human(d), ds, 0)
     j.sources = sources
     return j
 
