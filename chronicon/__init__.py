@@ -16,22 +16,20 @@ from .store import Store
 
 __version__ = "0.1.0"
 
-__all__ = sorted(
-    [
-        "ChroniconError",
-        "Claim",
-        "Document",
-        "Entity",
-        "Event",
-        "Mention",
-        "Pipeline",
-        "Problem",
-        "RunResult",
-        "SUPPORTED_LANGS",
-        "Source",
-        "Store",
-        "TimeExpression",
-        "extract",
-        "reconcile",
-    ]
-)
+__all__ = [
+    "ChroniconError",
+    "Claim",
+    "Document",
+    "Entity",
+    "Event",
+    "Mention",
+    "Pipeline",
+    "Problem",
+    "RunResult",
+    "SUPPORTED_LANGS",
+    "Source",
+    "Store",
+    "TimeExpression",
+    "extract",
+    "reconcile",
+]

@@ -439,7 +439,6 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
     info = trig.info
     ctype = info.type
     cstart = _clause_start(lex, text, sent.start, trig.start)
-    before = text[cstart : trig.start]
     # Negation in the clause before the trigger (or right after an auxiliary): not a fact.
     neg_zone = text[max(cstart, trig.start - 40) : trig.start]
     if lex.negation.search(neg_zone):

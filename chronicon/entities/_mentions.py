@@ -24,7 +24,7 @@ import threading
 from typing import Optional
 
 from ..model import Mention, Source
-from ._normalize import APOSTROPHES, name_key, token_key, tokens, translit_key
+from ._normalize import name_key, token_key, tokens
 from ._registry import PRIO_COUNTRY, EntityRegistry, Hit, default_registry
 from ._words import FUNCTION_WORDS, LOCATIVES, NATIONALITIES, PARTY_QUALIFIERS, NON_PERSON_WORDS, PARTICLES, TITLES, calendar_words
 
