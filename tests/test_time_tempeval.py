@@ -130,3 +130,31 @@ def test_bench_time_json(lang):
                 "relaxed_f1", "value_f1", "type_accuracy", "tokens_per_second"):
         assert 0 <= f[key] and (key == "tokens_per_second" or f[key] <= 100)
     assert f["documents"] == 2 and f["gold"] > 0
+
+
+# ------------------------------------------------------------------ news (TimeML) mode
+
+def _values(text, lang, dct):
+    from chronicon.time.timeml import timexes as tag_timexes
+
+    return [(e.text, e.type, e.value) for e in tag_timexes(text, lang, dct)]
+
+
+def test_timeml_mode_reads_yearless_dates_and_weekdays_from_the_dct():
+    # 2 Jan: "Dec. 28" is last year's; a later explicit date does not move "Friday"
+    got = _values("On Dec. 28 the plan of 3 March 1921 failed, officials said Friday.", "en", "2000-01-07")
+    assert ("Dec. 28", "DATE", "1999-12-28") in got and ("Friday", "DATE", "2000-01-07") in got
+
+
+def test_timeml_mode_spanish_article_weekday_window_and_reference_words():
+    got = _values("Ahora el gobierno votará el viernes el plan anual .", "es", "2000-06-01")  # a Thursday
+    assert ("Ahora", "DATE", "PRESENT_REF") in got
+    assert ("el viernes", "DATE", "2000-06-02") in got  # a day ahead, with its article
+    assert ("anual", "SET", "P1Y") in got
+
+
+def test_historical_tagging_keeps_its_spans():
+    from chronicon.time import tag
+
+    [e] = tag("Se firmó el 12 de marzo de 1921.", "es")
+    assert e.text == "12 de marzo de 1921"
