@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Optional
 
 from .._edtf import human, parse_range
 from ..model import Claim, Event
-from ._cluster import cluster, fold_key, label_key, object_key, surname_keys
+from ._cluster import cluster, fold_key, range_of, label_key, object_key, surname_keys
 from ._verdict import _names, judge
 
 __all__ = ["reconcile", "witness_groups"]
@@ -126,6 +126,7 @@ def reconcile(
     try:
         return _reconcile(claims, country_of)
     finally:
+        range_of.cache_clear()
         if enabled:
             gc.enable()
 

@@ -18,6 +18,11 @@ from ..model import Claim
 from ._policy import INTERVAL_TYPES, PLACE_DEFINES, window_days
 
 
+#: ``parse_range`` with a cache as large as a run needs (a million claims hold a few
+#: hundred thousand distinct dates, more than the shared cache keeps); reconcile
+#: empties it when it returns.
+range_of = lru_cache(maxsize=1 << 21)(parse_range)
+
 _NON_ALNUM = re.compile(r"[\W_]+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -216,7 +221,7 @@ def cluster(claims: Iterable[Claim], full: Optional[dict[str, str]] = None) -> l
         dated = []
         undated = []
         for c in members:
-            r = parse_range(c.date)
+            r = range_of(c.date)
             item = (c, r, norm_key(c.object), norm_key(c.place))
             (dated if r is not None else undated).append(item)
         # Finest dates first within equal starts, so a day-level claim seeds the cluster

@@ -18,6 +18,7 @@ from .._edtf import (
 from .._edtf import human as _human
 from .._edtf import julian_offset as _julian_offset
 from ..model import Claim, DateSupport
+from ._cluster import range_of
 from ._policy import FACET_ORDER, MOVEMENT_TYPES, julian_in_use
 
 #: Both are pure and called for the same few thousand dates again and again.
@@ -166,7 +167,7 @@ def judge(
     if len(claims) == 1:  # the commonest event of all: one claim
         c = claims[0]
         ds = [DateSupport(c.date or None, [c.source], [c.id], c.calendar, c.facet)]
-        r = parse_range(c.date) if c.date else None
+        r = range_of(c.date) if c.date else None
         if r is None:
             j = Judgement("single", "No source gives a date.", None, None, ds)
         else:
@@ -201,7 +202,7 @@ def _judge(claims: list[Claim], witness_of: Callable[[str], str], country: Optio
     dated = {}
     for d in by_date:
         if d:
-            r = parse_range(d)
+            r = range_of(d)
             if r is not None:
                 dated[d] = r
     place_label = next((c.place for c in claims if c.place), None)
@@ -216,7 +217,7 @@ def _same_date(claims: list[Claim], d: str) -> Optional[Judgement]:
     """Every claim gives the same date: agree (or calendar_style when a source wrote it
     Old Style), the commonest case after a single claim. None: take the long way."""
     sources = sorted({c.source for c in claims})
-    if len(sources) == 1 or parse_range(d) is None:
+    if len(sources) == 1 or range_of(d) is None:
         return None
     ds = [DateSupport(
         date=d,
