@@ -9,6 +9,7 @@ The public API is small; everything else is private to its stage::
         print(event.best_date, event.subject, event.type, event.verdict)
 """
 
+from ._check import CheckRow, check
 from ._pipeline import Document, Pipeline, RunResult, extract, reconcile
 from .errors import ChroniconError
 from .model import SUPPORTED_LANGS, Claim, Entity, Event, Mention, Problem, Source, TimeExpression
@@ -17,6 +18,7 @@ from .store import Store
 __version__ = "0.1.0"
 
 __all__ = [
+    "CheckRow",
     "ChroniconError",
     "Claim",
     "Document",
@@ -30,6 +32,7 @@ __all__ = [
     "Source",
     "Store",
     "TimeExpression",
+    "check",
     "extract",
     "reconcile",
 ]

@@ -10,6 +10,7 @@ from . import (  # noqa: F401 - registers the commands
     _bench_claims,
     _bench_reconcile,
     _bench_time,
+    _check_cmd,
     _evaluate_cmd,
     _export_cmd,
     _run,
