@@ -39,7 +39,7 @@ DATA_DIR = Path(__file__).parent / "data"
 
 #: Rule kinds understood by the tagger.
 KINDS = {
-    "date", "season", "decade", "century", "year_range_short", "ref", "quarter", "day_range", "dual",
+    "date", "season", "decade", "century", "year_range_short", "ref", "quarter", "weekend", "day_range", "dual",
     "relative", "deictic", "duration", "time", "set", "weekday",
 }
 

@@ -116,6 +116,9 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         h.ref = g.norm("ref_word", gd.get("lex") or "") or g.norm("ref_context", gd.get("lex") or "")
         if not h.ref:
             return None
+    elif kind == "weekend":
+        h.ref = "WE"  # resolved against the document date
+        h.dir = g.norm("deictic_next", gd["dnext"]) if gd.get("dnext") else None
     elif kind == "quarter":
         word = gd.get("quarter") or gd.get("quarter2")
         if word is None:  # "the quarter": the last one ended before the document date (0 here)
@@ -710,6 +713,21 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
     weekdays (the TimeBank convention for news; used by the TimeML writer)."""
     te = _expr(text, offset, h, lang)
     new_anchor = anchor
+    if h.ref == "WE":  # "the weekend": the one around the document date (Mon-Wed: the last one)
+        import datetime as dt
+
+        te.granularity = "week"
+        try:
+            base = dt.date(*dct) if dct and dct[2] is not None else None
+        except ValueError:
+            base = None
+        if base is None:
+            te.value, te.resolution = "XXXX-WXX-WE", "unresolved"
+            return te, anchor
+        shift = h.dir if h.dir is not None else (-1 if base.weekday() < 3 else 0)
+        iy, iw, _ = (base + dt.timedelta(weeks=shift)).isocalendar()
+        te.value, te.resolution = f"{iy:04d}-W{iw:02d}-WE", "relative"
+        return te, anchor
     if h.ref is not None:
         te.value = h.ref
         te.resolution = "relative"
