@@ -146,7 +146,8 @@ def check_article(
     """:func:`check`, with the article, the source ids and the problems (bad source files).
 
     Raises :class:`ChroniconError` when the article cannot be read. With ``db``, the
-    article and the sources are added to that store and reconciled with everything in it."""
+    article and the sources are added to that store and reconciled with everything in it;
+    only the sources given are reported."""
     pipe = pipeline or Pipeline()
     article = Path(article_path)
     sources = [Path(s) for s in sources]
@@ -193,6 +194,7 @@ def check(article_path: str | Path, sources: Iterable[str | Path], **kw) -> list
 def rows_for(article_id: str, claims: Sequence[Claim], events: Sequence[Event], source_ids: Sequence[str]) -> list[CheckRow]:
     """The rows for the article's dated claims, read off the reconciled events."""
     by_id = {c.id: c for c in claims}
+    wanted = set(source_ids)  # with a store, its other sources are reconciled with them but not reported
     event_of = {cid: e for e in events for cid in e.claims}
     rows = []
     for a in claims:
@@ -203,7 +205,7 @@ def rows_for(article_id: str, claims: Sequence[Claim], events: Sequence[Event], 
         if e is not None:
             for cid in e.claims:
                 b = by_id.get(cid)
-                if b is None or b.source == article_id:
+                if b is None or b.source == article_id or b.source not in wanted:
                     continue
                 row.checks.append(_relate(a, b, e))
         present = {c.source for c in row.checks}

@@ -181,6 +181,10 @@ def test_with_store(corpus, tmp_path):
         assert st.counts()["sources"] == 4
     again = check_article(corpus["article"], [corpus[s] for s in SOURCES], db=db)  # all already stored
     assert [r.categories for r in again.rows] == list(EXPECTED.values())
+    # Against one source only: the store's other sources are not reported.
+    one = check_article(corpus["article"], [corpus["notes_en"]], db=db)
+    assert one.sources == ["notes_en"]
+    assert [r.categories for r in one.rows][:2] == [{"support": ["notes_en"]}, {"silent": ["notes_en"]}]
 
 
 # -- the command ----------------------------------------------------------------------------

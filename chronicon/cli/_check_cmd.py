@@ -66,11 +66,14 @@ def check_table(rows, title: str) -> Table:
 @app.command("check")
 @guarded
 def check_cmd(
-    article: Path = typer.Argument(..., help="The article to check (one file: txt, md, html, xml/tei)."),
+    article: Path = typer.Argument(..., metavar="ARTICLE", help="The article to check (one file: txt, md, html, xml/tei)."),
     against: List[Path] = typer.Option(
         ..., "--against", "-a", help="Source files or folders to check it against (repeat the option or list them)."
     ),
-    extra: Optional[List[Path]] = typer.Argument(None, help="More sources (after --against SOURCE).", show_default=False),
+    extra: Optional[List[Path]] = typer.Argument(
+        None, metavar="SOURCES", show_default=False,
+        help="More sources: in 'check ARTICLE --against A B C', B and C are sources too.",
+    ),
     format: str = typer.Option("table", "--format", "-f", help="table (terminal) or markdown."),
     out_file: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of standard output."),
     db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP + " Without it nothing is stored."),
