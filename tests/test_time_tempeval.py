@@ -158,3 +158,8 @@ def test_historical_tagging_keeps_its_spans():
 
     [e] = tag("Se firmó el 12 de marzo de 1921.", "es")
     assert e.text == "12 de marzo de 1921"
+
+
+def test_timeml_mode_tags_the_two_ends_of_a_day_range_apart():
+    got = _values("Se celebrará del 7 al 11 de septiembre .", "es", "2000-10-01")
+    assert got == [("del 7", "DATE", "2000-09-07"), ("al 11 de septiembre", "DATE", "2000-09-11")]

@@ -193,8 +193,9 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         if None in (m1, m2, d1, d2):
             return None
         h.interval = True
-        h.a = Hit(h.start, h.end, rule, "date", y=y1, m=m1, d=d1)
-        h.b = Hit(h.start, h.end, rule, "date", y=y2, m=m2, d=d2)
+        # each end's own words, for TimeML (which tags "del 7" and "al 11 de septiembre" apart)
+        h.a = Hit(mt.start("day1"), mt.end("day1"), rule, "date", y=y1, m=m1, d=d1)
+        h.b = Hit(mt.start("day2"), h.end, rule, "date", y=y2, m=m2, d=d2)
     elif kind == "dual":
         y1 = _year(g, gd.get("year1"), None)
         y = _year(g, gd.get("year"), None) or y1
@@ -894,6 +895,16 @@ def _tag(text: str, lang: str, anchor: Optional[tuple], dct: Optional[tuple], of
     _decorate(g, text, hits)
     if join:  # TimeML has no intervals: the TimeML writer keeps the ends apart
         hits = _combine(g, text, hits)
+    if news:  # TimeML has no intervals: a day range's two ends are tagged apart
+        split = []
+        for h in hits:
+            if h.interval and h.a is not None and h.b is not None and h.a.end <= h.b.start:
+                if h.a.y is None:
+                    h.a.y = h.b.y
+                split.extend((h.a, h.b))
+            else:
+                split.append(h)
+        hits = split
     if news:  # TimeML extents take the article in some languages ("el 19 de mayo")
         floor = 0
         for h in hits:
