@@ -480,3 +480,12 @@ def test_a_surname_shared_by_two_full_names_stays_apart():
         claim("c", "1938-02-16", type="death", subject="Sedov"),
     )
     assert len(events) == 3
+
+
+def test_a_report_naming_no_object_is_related_to_the_only_event():
+    fact = claim("a", "1927-11-12", type="expulsion_from_organization", object="Communist Party")
+    report = claim("b", "1927-11-20", type="expulsion_from_organization", reported=True)
+    events = run(fact, report)
+    ev_fact = next(e for e in events if fact.id in e.claims)
+    ev_report = next(e for e in events if report.id in e.claims)
+    assert ev_report.related == [ev_fact.id]

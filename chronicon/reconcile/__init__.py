@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Optional
 
 from .._edtf import human, parse_range
 from ..model import Claim, Event
-from ._cluster import cluster, fold_key, range_of, label_key, object_key, surname_keys
+from ._cluster import cluster, fold_key, norm_key, range_of, label_key, object_key, surname_keys
 from ._verdict import _names, judge
 
 __all__ = ["reconcile", "witness_groups"]
@@ -228,16 +228,26 @@ def _attacks_dated_as_deaths(events: list[Event], person=label_key) -> None:
 
 
 def _link_reports(events: list[Event], first: dict[int, Claim], person=label_key) -> None:
-    """A report of an event and the event itself are related, never merged."""
+    """A report of an event and the event itself are related, never merged.
+
+    A report that names no object ("the press reported his expulsion") is related to
+    the event of that person and type when there is exactly one."""
     index: dict[tuple, list[Event]] = defaultdict(list)
     for e in events:
-        c = first[id(e)]
-        index[(person(e.subject), e.type, object_key(c))].append(e)
+        index[(person(e.subject), e.type)].append(e)
     for group in index.values():
+        if len(group) < 2:
+            continue
         reports = [e for e in group if first[id(e)].reported]
+        if not reports:
+            continue
         facts = [e for e in group if not first[id(e)].reported]
         for r in reports:
-            for f in facts:
+            ok = norm_key(r.object)
+            same = [f for f in facts if norm_key(f.object) == ok]
+            if not same and not ok and len(facts) == 1:
+                same = facts
+            for f in same:
                 r.related.append(f.id)
                 f.related.append(r.id)
                 r.explanation += (
