@@ -517,12 +517,20 @@ class _Gen:
         ya, ma, da = from_day_number(day + gap)
         self._contradiction(scenario, typ, day, wrong, day_edtf(day), None)
 
+    def _plain_gap(self, day: int, lo: int, hi: int) -> Optional[int]:
+        """A gap in days that no rule can explain away: not within a day of the
+        Julian offset for that date, and not a multiple of 9 (a digit swap)."""
+        gap = self.rng.randint(lo, hi)
+        y, m, d = from_day_number(day)
+        if abs(gap - julian_offset(y, m, d)) <= 1 or gap % 9 == 0:
+            return None
+        return gap
+
     def _decision_vs_execution(self, scenario, kind):
         typ = self.rng.choice(_FACET_TYPES)
         day = self._day()
-        gap = self.rng.randint(2, 25)
-        y, m, d = from_day_number(day)
-        if abs(gap - julian_offset(y, m, d)) <= 1 or gap % 9 == 0:
+        gap = self._plain_gap(day, 2, 25)
+        if gap is None:
             return
         pi = self._person_for(typ, day)
         if pi is None:
@@ -538,9 +546,8 @@ class _Gen:
 
     def _attack_vs_death(self, scenario, kind):
         day = self._day()
-        gap = self.rng.randint(1, 50)
-        y, m, d = from_day_number(day)
-        if abs(gap - julian_offset(y, m, d)) <= 1 or gap % 9 == 0:
+        gap = self._plain_gap(day, 1, 50)
+        if gap is None:
             return
         pi = self._person_for("death", day)
         if pi is None or self.used[pi].get("attack"):
@@ -566,9 +573,8 @@ class _Gen:
             return
         typ = self.rng.choice(("birth", "death", "arrest", "appointment", "trial", "award"))
         day = self._day()
-        gap = self.rng.randint(2, 25)
-        y, m, d = from_day_number(day)
-        if abs(gap - julian_offset(y, m, d)) <= 1 or gap % 9 == 0:
+        gap = self._plain_gap(day, 2, 25)
+        if gap is None:
             return
         pi = self._person_for(typ, day)
         if pi is None:
