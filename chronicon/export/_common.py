@@ -72,6 +72,21 @@ def date_info(edtf: Optional[str], calendar: str = "unstated", source: Optional[
     }
 
 
+def claim_date_fields(c: Claim, date_key: str) -> dict:
+    """A claim's date as linked-data exports carry it, under the vocabulary's own
+    key for the date: the EDTF value and its precision, the words as written, and
+    the date as the source wrote it in the Old Style."""
+    out: dict = {}
+    if c.date:
+        out[date_key] = c.date
+        out["precision"] = precision(c.date)
+    if c.date_text:
+        out["dateText"] = c.date_text
+    if c.julian_date:
+        out["julianDate"] = c.julian_date
+    return out
+
+
 def event_calendar(event: Event) -> str:
     """julian when any date of the event was given Old Style, else the first stated one."""
     cals = [d.calendar for d in event.dates]

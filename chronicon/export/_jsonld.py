@@ -22,7 +22,7 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
-from ._common import NS, ExportData, event_calendar, precision
+from ._common import NS, ExportData, claim_date_fields, event_calendar, precision
 
 EDTF = "http://id.loc.gov/datatypes/edtf/EDTF"
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
@@ -100,13 +100,7 @@ def document(data: ExportData) -> dict:
             "wasDerivedFrom": iri("source", c.source), "value": c.quote, "language": c.lang,
             "calendar": c.calendar, "spanStart": c.span[0], "spanEnd": c.span[1], "confidence": c.confidence,
         }
-        if c.date:
-            node["hasTimeStamp"] = c.date
-            node["precision"] = precision(c.date)
-        if c.date_text:
-            node["dateText"] = c.date_text
-        if c.julian_date:
-            node["julianDate"] = c.julian_date
+        node.update(claim_date_fields(c, "hasTimeStamp"))
         if c.object:
             node["object"] = entity(c.object_id, c.object, "other")
         if c.place:

@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from .._edtf import human
-from ._common import NS, ExportData, precision
+from ._common import NS, ExportData, claim_date_fields, precision
 from ._jsonld import EDTF, iri
 
 ANNO_CONTEXT_URL = "http://www.w3.org/ns/anno.jsonld"
@@ -77,13 +77,7 @@ def _annotation(data: ExportData, c) -> dict:
         "value": value, "claim": iri("claim", c.id), "eventType": c.type, "subjectName": c.subject,
         "calendar": c.calendar, "sourceId": c.source, "lang": c.lang,
     }
-    if c.date:
-        body["date"] = c.date
-        body["precision"] = precision(c.date)
-    if c.date_text:
-        body["dateText"] = c.date_text
-    if c.julian_date:
-        body["julianDate"] = c.julian_date
+    body.update(claim_date_fields(c, "date"))
     return {
         "id": iri("annotation", c.id),
         "type": "Annotation",
