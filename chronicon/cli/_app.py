@@ -34,6 +34,12 @@ DB_HELP = "SQLite store (one file is the whole state)."
 LANG_HELP = "Force the language of every source (en, es, fr, it, pt, de) instead of detecting it."
 ALIASES_HELP = "Extra alias file(s) (YAML, same form as chronicon/entities/data/aliases.yaml)."
 
+# Options shared by several commands, declared once (each command names them as defaults).
+LANG_OPTION = typer.Option(None, "--lang", help=LANG_HELP)
+ALIASES_OPTION = typer.Option(None, "--aliases", help=ALIASES_HELP)
+OUT_OPTION = typer.Option(None, "--out", "-o", help="Write here instead of standard output.")
+STORE_OPTION = typer.Option(None, "--db", help=DB_HELP + " Without it nothing is stored.")
+
 
 def report_problems(problems: list[Problem]) -> None:
     for p in problems:

@@ -13,7 +13,18 @@ from rich.text import Text
 from .._check import VERB, abbreviate, check_article, describe, to_markdown
 from .._edtf import human
 from .._pipeline import Pipeline
-from ._app import ALIASES_HELP, DB_HELP, LANG_HELP, app, err, guarded, out, report_problems, write_text
+from ._app import (
+    ALIASES_OPTION,
+    LANG_OPTION,
+    OUT_OPTION,
+    STORE_OPTION,
+    app,
+    err,
+    guarded,
+    out,
+    report_problems,
+    write_text,
+)
 
 #: Styles as the timeline's verdicts: contradictions red, calendar style magenta, finer dates cyan.
 RELATION_STYLE = {
@@ -75,10 +86,10 @@ def check_cmd(
         help="More sources: in 'check ARTICLE --against A B C', B and C are sources too.",
     ),
     format: str = typer.Option("table", "--format", "-f", help="table (terminal) or markdown."),
-    out_file: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of standard output."),
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP + " Without it nothing is stored."),
-    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
-    aliases: Optional[List[Path]] = typer.Option(None, "--aliases", help=ALIASES_HELP),
+    out_file: Optional[Path] = OUT_OPTION,
+    db: Optional[Path] = STORE_OPTION,
+    lang: Optional[str] = LANG_OPTION,
+    aliases: Optional[List[Path]] = ALIASES_OPTION,
 ) -> None:
     """Check an article's dated claims against sources: who supports, refines, explains or contradicts each.
 

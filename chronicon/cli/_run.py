@@ -14,9 +14,11 @@ from .._edtf import human, parse_range
 from .._pipeline import Pipeline, RunResult
 from ..model import Claim, Event
 from ._app import (
-    ALIASES_HELP,
+    ALIASES_OPTION,
     DB_HELP,
-    LANG_HELP,
+    LANG_OPTION,
+    OUT_OPTION,
+    STORE_OPTION,
     app,
     dumps,
     err,
@@ -67,9 +69,9 @@ def reconcile_json(events: list[Event], claims: list[Claim]) -> dict:
 def extract(
     paths: List[Path] = PATHS,
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one claim per line) or json."),
-    out_file: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of standard output."),
-    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
-    aliases: Optional[List[Path]] = typer.Option(None, "--aliases", help=ALIASES_HELP),
+    out_file: Optional[Path] = OUT_OPTION,
+    lang: Optional[str] = LANG_OPTION,
+    aliases: Optional[List[Path]] = ALIASES_OPTION,
 ) -> None:
     """Extract dated claims from every source, one JSON object per claim.
 
@@ -94,10 +96,10 @@ def extract(
 def reconcile(
     paths: List[Path] = PATHS,
     format: str = typer.Option("json", "--format", "-f", help="json ({events, claims}) or table."),
-    out_file: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of standard output."),
-    db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP + " Without it nothing is stored."),
-    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
-    aliases: Optional[List[Path]] = typer.Option(None, "--aliases", help=ALIASES_HELP),
+    out_file: Optional[Path] = OUT_OPTION,
+    db: Optional[Path] = STORE_OPTION,
+    lang: Optional[str] = LANG_OPTION,
+    aliases: Optional[List[Path]] = ALIASES_OPTION,
 ) -> None:
     """Group claims of all sources into events, with verdicts and explanations.
 
@@ -163,8 +165,8 @@ def timeline(
     paths: Optional[List[Path]] = typer.Argument(None, help="Sources to add first (optional when --db has them)."),
     db: Optional[Path] = typer.Option(None, "--db", help=DB_HELP),
     all_events: bool = typer.Option(False, "--all", help="Also show events only one source reports."),
-    lang: Optional[str] = typer.Option(None, "--lang", help=LANG_HELP),
-    aliases: Optional[List[Path]] = typer.Option(None, "--aliases", help=ALIASES_HELP),
+    lang: Optional[str] = LANG_OPTION,
+    aliases: Optional[List[Path]] = ALIASES_OPTION,
 ) -> None:
     """A readable timeline: best date, subject, type, verdict and each source's date.
 
