@@ -255,7 +255,7 @@ def extract_claims(
         dates = [t for t in by_sent_t.get(si, []) if t.edtf and t.type == "DATE"]
         found: list[Claim] = []
         if dates and (not sent.heading or _FIELD.match(text, sent.start)):
-            found.extend(_sentence_claims(source, sent, si, dates, ments, sal))
+            found.extend(_sentence_claims(source, sent, dates, ments, sal))
         if not sent.heading:
             found.extend(
                 extract_quantities(source, sent, ments, by_sent_t.get(si, []), lambda: _topic_with_id(sal), qmemory)
@@ -279,7 +279,7 @@ def extract_claims(
     return claims
 
 
-def _sentence_claims(source, sent, si, dates, ments, sal) -> list[Claim]:
+def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
     text = source.text
     # Triggers, each found with the lexicon of the language of its segment.
     trigs: list[_Trig] = []
@@ -311,11 +311,28 @@ def _sentence_claims(source, sent, si, dates, ments, sal) -> list[Claim]:
             continue
         chosen = [best] + _coordinated_triggers(lex_main, text, best, trigs)
         for trig in chosen:
-            out.extend(_claims_for(source, sent, lex_main, trig, d, dates, ments, trigs, sal))
+            out.extend(_claims_for(source, sent, lex_main, trig, d, ments, trigs, sal))
     return out
 
 
 _LIFE = re.compile(r"^\s*\(\s*$")
+
+
+def _evidence(source: Source, sent, d: TimeExpression) -> dict:
+    """What every claim dated by ``d`` in this sentence carries: where it stands in the
+    source, the sentence, and the date with its words, precision and calendar."""
+    return {
+        "source": source.id,
+        "lang": d.lang or sent.lang,
+        "date": d.edtf,
+        "date_text": d.text,
+        "qualifier": d.qualifier,
+        "calendar": d.calendar,
+        "span": (sent.start, sent.end),
+        "quote": source.text[sent.start : sent.end],
+        "date_span": (d.start, d.end),
+        "julian_date": d.julian,
+    }
 
 
 def _life_dates(source: Source, sent, d: TimeExpression, ments: list[Mention]) -> list[Claim]:
@@ -434,7 +451,7 @@ def _clause_start(lex: Lexicon, text: str, sent_start: int, pos: int) -> int:
     return sent_start + last
 
 
-def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments, trigs, sal) -> list[Claim]:
+def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs, sal) -> list[Claim]:
     text = source.text
     info = trig.info
     ctype = info.type
@@ -630,7 +647,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
     dist = d.start - trig.end if trig.end <= d.start else trig.start - d.end
     confidence -= min(0.2, dist / 1000)
 
-    quote = text[sent.start : sent.end]
+    evidence = _evidence(source, sent, d)
     obj_label = (obj.label or obj.text) if obj else ((origin.label or origin.text) if origin and ctype == "deportation" else office)
     obj_id = obj.entity_id if obj else (origin.entity_id if origin and ctype == "deportation" else None)
     out = []
@@ -638,29 +655,20 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
         out.append(
             Claim(
                 id="",
-                source=source.id,
-                lang=d.lang or sent.lang,
                 type=ctype,
                 subject=subject,
                 subject_text=stext,
                 object=obj_label,
                 place=(place.label or place.text) if place else None,
-                date=d.edtf,
-                date_text=d.text,
-                qualifier=d.qualifier,
-                calendar=d.calendar,
-                span=(sent.start, sent.end),
-                quote=quote,
                 confidence=round(max(0.05, min(1.0, confidence)), 2),
                 facet=facet,
-                date_span=(d.start, d.end),
                 trigger=trig.text,
                 subject_id=sid,
                 object_id=obj_id,
                 place_id=place.entity_id if place else None,
                 reported=reported,
-                julian_date=d.julian,
                 manner=manner,
+                **evidence,
             )
         )
     # "replaced as commissar by Frunze": the agent takes the office.
@@ -671,13 +679,9 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, dates, ments,
                 a = agents[0]
                 out.append(
                     Claim(
-                        id="", source=source.id, lang=d.lang or sent.lang, type=info.agent_gets,
-                        subject=a.label or a.text, subject_text=a.text,
-                        object=obj_label, place=None, date=d.edtf, date_text=d.text,
-                        qualifier=d.qualifier, calendar=d.calendar, span=(sent.start, sent.end), quote=quote,
-                        confidence=round(max(0.05, confidence - 0.1), 2), facet=None, date_span=(d.start, d.end),
-                        trigger=trig.text, subject_id=a.entity_id, object_id=obj_id,
-                        julian_date=d.julian,
+                        id="", type=info.agent_gets, subject=a.label or a.text, subject_text=a.text,
+                        object=obj_label, place=None, confidence=round(max(0.05, confidence - 0.1), 2), facet=None,
+                        trigger=trig.text, subject_id=a.entity_id, object_id=obj_id, **evidence,
                     )
                 )
                 break
