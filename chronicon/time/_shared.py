@@ -43,13 +43,15 @@ def edtf_year(y: int) -> str:
     return f"-{abs(y):04d}" if y < 0 else f"{y:04d}"
 
 
+def _with_month_day(year: str, m: Optional[int], d: Optional[int]) -> str:
+    """The year as the format writes it, then -MM and -DD when known."""
+    if m is None:
+        return year
+    return f"{year}-{m:02d}" if d is None else f"{year}-{m:02d}-{d:02d}"
+
+
 def edtf_date(y: int, m: Optional[int] = None, d: Optional[int] = None) -> str:
-    s = edtf_year(y)
-    if m is not None:
-        s += f"-{m:02d}"
-        if d is not None:
-            s += f"-{d:02d}"
-    return s
+    return _with_month_day(edtf_year(y), m, d)
 
 
 def timex_year(y: int) -> str:
@@ -57,12 +59,7 @@ def timex_year(y: int) -> str:
 
 
 def timex_date(y: int, m: Optional[int] = None, d: Optional[int] = None) -> str:
-    s = timex_year(y)
-    if m is not None:
-        s += f"-{m:02d}"
-        if d is not None:
-            s += f"-{d:02d}"
-    return s
+    return _with_month_day(timex_year(y), m, d)
 
 
 def valid_day(y: Optional[int], m: int, d: int) -> bool:
