@@ -86,7 +86,7 @@ def make_claim(cid: str, source: str, **kw) -> Claim:
 
 def test_schema_version_and_foreign_keys(tmp_path):
     with Store(tmp_path / "s.db") as st:
-        assert st.schema_version == 1 == chronicon.store.SCHEMA_VERSION
+        assert st.schema_version == 2 == chronicon.store.SCHEMA_VERSION
         assert st.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         tables = {r[0] for r in st.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"sources", "claims", "events", "event_claims", "runs", "mentions", "entities"} <= tables
@@ -104,7 +104,7 @@ def test_reopen_keeps_data_and_version(tmp_path):
     with Store(db) as st, st.transaction():
         st.add_document(make_source("x", TEXT_A), [make_claim("x#c001", "x")])
     with Store(db) as st:
-        assert st.schema_version == 1
+        assert st.schema_version == 2
         assert st.counts()["sources"] == 1 and st.counts()["claims"] == 1
 
 
@@ -180,10 +180,12 @@ def test_failing_run_leaves_store_unchanged(pipe, corpus, tmp_path, monkeypatch)
     with Store(db) as st:
         before = st.counts()
 
-    def boom(self, claims):
-        raise RuntimeError("reconcile failed")
+    def boom(self, *args, **kw):
+        raise RuntimeError("interrupted while writing events")
 
-    monkeypatch.setattr(Pipeline, "reconcile", boom)
+    # The new source's claims are written, then the run dies writing the events.
+    monkeypatch.setattr(Store, "update_events", boom)
+    monkeypatch.setattr(Store, "replace_events", boom)
     with pytest.raises(RuntimeError):
         pipe.run([corpus["trotsky"]], db=db)
     with Store(db) as st:

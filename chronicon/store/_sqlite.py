@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Optional
 from ..errors import StoreError, error
 from ..model import Claim, DateSupport, Entity, Event, Mention, Source
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Claim fields kept in their own columns; the rest go to ``extra`` (JSON).
 _CLAIM_COLUMNS = (
@@ -30,9 +30,12 @@ _CLAIM_EXTRA = tuple(
     f for f in Claim.__dataclass_fields__ if f not in _CLAIM_COLUMNS + ("source", "span", "quantity")
 )
 
-# Migrations: version -> SQL run to reach it from the version before.
-# Version 1 is schema.sql itself.
-_MIGRATIONS: dict[int, str] = {}
+# Migrations: version -> SQL run to reach it from the version before. A new store
+# is created from schema.sql, which is always the latest version.
+_MIGRATIONS: dict[int, str] = {
+    # 2: runs record how many events they rebuilt and kept (incremental reconcile).
+    2: "ALTER TABLE runs ADD COLUMN events_rebuilt INTEGER;\nALTER TABLE runs ADD COLUMN events_kept INTEGER;",
+}
 
 
 def _now() -> str:
@@ -105,10 +108,13 @@ class Store:
             self.conn.execute(
                 "CREATE TABLE IF NOT EXISTS _chronicon_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
             )
-            self.conn.execute("INSERT OR IGNORE INTO _chronicon_migrations VALUES (1, ?)", (_now(),))
-            self.conn.execute(f"PRAGMA user_version = {1}")
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO _chronicon_migrations VALUES (?, ?)",
+                [(v, _now()) for v in range(1, SCHEMA_VERSION + 1)],
+            )
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self.conn.commit()
-            version = 1
+            version = SCHEMA_VERSION
         for v in range(version + 1, SCHEMA_VERSION + 1):
             with self.transaction():
                 self.conn.executescript(_MIGRATIONS[v])
@@ -132,10 +138,20 @@ class Store:
         )
         return int(cur.lastrowid)
 
-    def finish_run(self, run_id: int, *, added: int, skipped: int, problems: list[str]) -> None:
+    def finish_run(
+        self,
+        run_id: int,
+        *,
+        added: int,
+        skipped: int,
+        problems: list[str],
+        events_rebuilt: Optional[int] = None,
+        events_kept: Optional[int] = None,
+    ) -> None:
         self.conn.execute(
-            "UPDATE runs SET finished_at=?, sources_added=?, sources_skipped=?, problems=? WHERE id=?",
-            (_now(), added, skipped, json.dumps(problems, ensure_ascii=False), run_id),
+            "UPDATE runs SET finished_at=?, sources_added=?, sources_skipped=?, problems=?, events_rebuilt=?,"
+            " events_kept=? WHERE id=?",
+            (_now(), added, skipped, json.dumps(problems, ensure_ascii=False), events_rebuilt, events_kept, run_id),
         )
 
     # -- sources ---------------------------------------------------------------------------
@@ -251,6 +267,15 @@ class Store:
         """The events of a new reconciliation replace the previous ones."""
         self.conn.execute("DELETE FROM event_claims")
         self.conn.execute("DELETE FROM events")
+        self._insert_events(events, run_id)
+
+    def update_events(self, removed: Iterable[str], events: Iterable[Event], run_id: Optional[int] = None) -> None:
+        """An incremental reconciliation: delete the ``removed`` events, add ``events``;
+        every other stored event stays as it was."""
+        self.conn.executemany("DELETE FROM events WHERE id=?", [(i,) for i in removed])
+        self._insert_events(events, run_id)
+
+    def _insert_events(self, events: Iterable[Event], run_id: Optional[int]) -> None:
         for e in events:
             self.conn.execute(
                 "INSERT INTO events (id, run_id, type, subject, object, place, verdict, explanation, best_date,"
@@ -267,6 +292,9 @@ class Store:
             )
 
     def events(self) -> list[Event]:
+        """Every stored event, in chronological order (best date, subject, type)."""
+        from ..reconcile import event_order
+
         links: dict[str, list[str]] = {}
         for r in self.conn.execute("SELECT event_id, claim_id FROM event_claims ORDER BY claim_id"):
             links.setdefault(r[0], []).append(r[1])
@@ -285,6 +313,7 @@ class Store:
                     comparisons=json.loads(d["comparisons"]),
                 )
             )
+        out.sort(key=event_order)
         return out
 
     def counts(self) -> dict[str, int]:

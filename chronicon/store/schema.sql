@@ -1,4 +1,5 @@
--- Chronicon store, schema version 1.
+-- Chronicon store, schema version 2 (a new store is created from this file; an
+-- older store is brought up to date by the migrations in _sqlite.py).
 -- One SQLite file is the whole state: sources as read, their claims, entities,
 -- the events of the last reconciliation and the links between them.
 -- Opens as is in Datasette (`datasette chronicon.db`).
@@ -78,7 +79,9 @@ CREATE TABLE IF NOT EXISTS runs (
     config      TEXT NOT NULL DEFAULT '{}',  -- JSON snapshot of the settings used
     sources_added INTEGER NOT NULL DEFAULT 0,
     sources_skipped INTEGER NOT NULL DEFAULT 0,
-    problems    TEXT NOT NULL DEFAULT '[]'   -- JSON list of one-line problems
+    problems    TEXT NOT NULL DEFAULT '[]',  -- JSON list of one-line problems
+    events_rebuilt INTEGER,                  -- events (re)built by this run (v2)
+    events_kept INTEGER                      -- stored events this run left as they were (v2)
 );
 
 CREATE TABLE IF NOT EXISTS events (
