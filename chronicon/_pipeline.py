@@ -124,20 +124,39 @@ class Pipeline:
         return events
 
     # -- whole runs ----------------------------------------------------------------------
+    def _process_all(
+        self,
+        sources: Sequence[Source],
+        result: RunResult,
+        progress: Optional[Progress],
+        store=None,
+    ) -> None:
+        """The per-document half for every source, into ``result`` (and ``store``).
+
+        A source that fails gets a Problem and the others go on; with a store, a
+        source whose text is already stored is skipped."""
+        for i, src in enumerate(sources, 1):
+            if store is not None and store.source_id_for_hash(src.sha256):
+                result.skipped.append(src.id)
+            else:
+                try:
+                    doc = self.process(src)
+                except ChroniconError as e:
+                    result.problems.append(Problem(src.path, e.message, e.code))
+                    doc = None
+                if doc is not None:
+                    if store is not None:
+                        store.add_document(src, doc.claims, doc.mentions, self._entities_of(doc.mentions))
+                    result.documents.append(doc)
+                    result.claims.extend(doc.claims)
+            if progress:
+                progress(i, len(sources), src.id)
+
     def extract(self, paths: Iterable[str | Path], *, progress: Optional[Progress] = None) -> RunResult:
         """Read and process every source; no store, no reconcile."""
         sources, problems = self.read(paths)
         result = RunResult(problems=list(problems))
-        for i, src in enumerate(sources, 1):
-            try:
-                doc = self.process(src)
-            except ChroniconError as e:
-                result.problems.append(Problem(src.path, e.message, e.code))
-                continue
-            result.documents.append(doc)
-            result.claims.extend(doc.claims)
-            if progress:
-                progress(i, len(sources), src.id)
+        self._process_all(sources, result, progress)
         return result
 
     def run(
@@ -147,11 +166,13 @@ class Pipeline:
         db: Optional[str | Path] = None,
         command: str = "run",
         progress: Optional[Progress] = None,
+        full: bool = False,
     ) -> RunResult:
         """Extract and reconcile; with ``db``, add to that store in one transaction.
 
-        A source whose text is already stored is not processed again. Events are
-        reconciled over every claim in the store, old and new."""
+        A source whose text is already stored is not processed again. With a store
+        that already holds events, only the events the new sources touch are rebuilt
+        (``full=True`` rebuilds them all); ``result.events`` is then every stored event."""
         if db is None:
             result = self.extract(paths, progress=progress)
             result.events = self.reconcile(result.claims)
@@ -163,27 +184,29 @@ class Pipeline:
         with Store(db) as store:
             with store.transaction():
                 run_id = store.start_run(command, {"lang": self.lang, "aliases": self._aliases, "ner": self.ner})
-                for i, src in enumerate(sources, 1):
-                    if store.source_id_for_hash(src.sha256):
-                        result.skipped.append(src.id)
-                    else:
-                        try:
-                            doc = self.process(src)
-                        except ChroniconError as e:
-                            result.problems.append(Problem(src.path, e.message, e.code))
-                            continue
-                        store.add_document(src, doc.claims, doc.mentions, self._entities_of(doc.mentions))
-                        result.documents.append(doc)
-                    if progress:
-                        progress(i, len(sources), src.id)
+                self._process_all(sources, result, progress, store)
+                new_sources = {d.source.id for d in result.documents}
                 result.claims = store.claims()
-                result.events = self.reconcile(result.claims)
-                store.replace_events(result.events, run_id)
+                old_events = [] if full else store.events()
+                if old_events:
+                    t0 = _time.perf_counter()
+                    change = _reconcile.update(old_events, result.claims, new_sources)
+                    self.timings["reconcile"] += _time.perf_counter() - t0
+                    self.words["reconcile"] += len(result.claims)
+                    store.update_events(change.removed, change.events, run_id)
+                    rebuilt, kept = len(change.events), change.kept
+                    result.events = store.events()
+                else:
+                    result.events = self.reconcile(result.claims)
+                    store.replace_events(result.events, run_id)
+                    rebuilt, kept = len(result.events), 0
                 store.finish_run(
                     run_id,
                     added=len(result.documents),
                     skipped=len(result.skipped),
                     problems=[str(p) for p in result.problems],
+                    events_rebuilt=rebuilt,
+                    events_kept=kept,
                 )
         return result
 

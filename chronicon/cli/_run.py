@@ -45,13 +45,30 @@ def _pipeline(lang: Optional[str], aliases: Optional[List[Path]]) -> Pipeline:
     return Pipeline(lang=lang, aliases=aliases or ())
 
 
-def _run(pipe: Pipeline, paths: List[Path], db: Optional[Path], command: str) -> RunResult:
+def _run(pipe: Pipeline, paths: List[Path], db: Optional[Path], command: str, full: bool = False) -> RunResult:
     prog, cb = progress_bar()
     with prog:
-        result = pipe.run(paths, db=db, command=command, progress=cb)
+        result = pipe.run(paths, db=db, command=command, progress=cb, full=full)
     report_problems(result.problems)
     exit_if_nothing_read(len(result.documents) + len(result.skipped), result.problems)
+    if db is not None:
+        _report_store_run(db)
     return result
+
+
+def _report_store_run(db: Path) -> None:
+    """One line on stderr: what the run added to the store and which events it rebuilt."""
+    from ..store import Store
+
+    with Store(db, readonly=True) as st:
+        r = st.conn.execute(
+            "SELECT sources_added, sources_skipped, events_rebuilt, events_kept FROM runs ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    if r is not None:
+        err.print(
+            f"{db}: {r[0]} source(s) added, {r[1]} already stored; "
+            f"{r[2] or 0} event(s) rebuilt, {r[3] or 0} left as they were"
+        )
 
 
 def _check_format(fmt: str, known: tuple[str, ...]) -> None:
@@ -100,13 +117,19 @@ def reconcile(
     db: Optional[Path] = STORE_OPTION,
     lang: Optional[str] = LANG_OPTION,
     aliases: Optional[List[Path]] = ALIASES_OPTION,
+    full: bool = typer.Option(
+        False, "--full", help="With --db: rebuild every event, not only those the new sources touch."
+    ),
 ) -> None:
     """Group claims of all sources into events, with verdicts and explanations.
+
+    With --db, sources are added to the store and only the events they touch are
+    rebuilt; the output is every stored event.
 
     Example: chronicon reconcile ../shared/data/seeds --format json > events.json
     """
     _check_format(format, ("json", "table"))
-    result = _run(_pipeline(lang, aliases), paths, db, "reconcile")
+    result = _run(_pipeline(lang, aliases), paths, db, "reconcile", full)
     if format == "json":
         write_text(dumps(reconcile_json(result.events, result.claims)), out_file)
     else:

@@ -3,6 +3,8 @@
 Public API:
 
 - ``reconcile(claims, *, country_of=None) -> list[Event]``
+- ``update(old_events, claims, new_sources, *, country_of=None) -> Update``: only
+  the events that the claims of new sources touch are rebuilt (``_incremental``).
 
 Reads only Claims (and, for the calendar rule, the country of a place), never
 the documents: the cross-document half of the pipeline.
@@ -18,9 +20,11 @@ from typing import Callable, Iterable, Optional
 from .._edtf import human, parse_range
 from ..model import Claim, Event
 from ._cluster import cluster, fold_key, norm_key, range_of, label_key, object_key, surname_keys
+from ._incremental import Update
+from ._incremental import update as _update
 from ._verdict import _names, judge
 
-__all__ = ["reconcile", "witness_groups"]
+__all__ = ["Update", "event_order", "reconcile", "update", "witness_groups"]
 
 
 def _most_common(values: Iterable[Optional[str]]) -> Optional[str]:
@@ -112,6 +116,7 @@ def reconcile(
     claims: Iterable[Claim],
     *,
     country_of: Optional[Callable[[Optional[str], Optional[str]], Optional[str]]] = None,
+    **incremental,
 ) -> list[Event]:
     """Group claims into events and judge each one.
 
@@ -124,19 +129,44 @@ def reconcile(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _reconcile(claims, country_of)
+        return _reconcile(claims, country_of, **incremental)
     finally:
         range_of.cache_clear()
         if enabled:
             gc.enable()
 
 
-def _reconcile(claims, country_of) -> list[Event]:
+def update(
+    old_events: list[Event],
+    claims: Iterable[Claim],
+    new_sources: Iterable[str],
+    *,
+    country_of: Optional[Callable[[Optional[str], Optional[str]], Optional[str]]] = None,
+) -> Update:
+    """Rebuild only the stored events that the claims of ``new_sources`` touch.
+
+    ``claims`` are all claims, old and new. The rebuilt events equal those of a full
+    :func:`reconcile` of all claims; untouched events are not in the result (keep
+    them as stored), and rebuilt ones keep their stored ids where they can."""
+    if country_of is None:
+        country_of = _default_country_of()
+
+    def rebuild(subset, **kw):
+        return reconcile(subset, country_of=country_of, **kw)
+
+    return _update(old_events, list(claims), new_sources, rebuild=rebuild, witness_groups=witness_groups)
+
+
+def _reconcile(claims, country_of, full=None, witness_of=None, name_events=None) -> list[Event]:
+    """``full``, ``witness_of``: corpus-wide surname mapping and witness groups when
+    ``claims`` is a subset (incremental runs); ``name_events`` assigns the ids."""
     claims = [c for c in claims if c.type != "quantity"]
     if country_of is None:
         country_of = _default_country_of()
-    witness_of = witness_groups(claims)
-    full = surname_keys(c.subject for c in claims)
+    if witness_of is None:
+        witness_of = witness_groups(claims)
+    if full is None:
+        full = surname_keys(c.subject for c in claims)
 
     def person(label: Optional[str]) -> str:
         k = label_key(label)
@@ -174,16 +204,21 @@ def _reconcile(claims, country_of) -> list[Event]:
         )
         events.append(e)
         first[id(e)] = members[0]
-    # Stable ids in chronological order.
-    def order(e: Event):
-        return (_start(e.best_date), e.subject, e.type, e.claims[0])
-
-    events.sort(key=order)
-    for i, e in enumerate(events, 1):
-        e.id = f"e{i:04d}"
+    # Ids in chronological order (an incremental run keeps the stored ones instead).
+    events.sort(key=event_order)
+    if name_events is not None:
+        name_events(events)
+    else:
+        for i, e in enumerate(events, 1):
+            e.id = f"e{i:04d}"
     _link_reports(events, first, person)
     _attacks_dated_as_deaths(events, person)
     return events
+
+
+def event_order(e: Event) -> tuple:
+    """Chronological order of events (best date, then subject, type, first claim)."""
+    return (_start(e.best_date), e.subject, e.type, e.claims[0] if e.claims else "")
 
 
 def _start(value: Optional[str]) -> int:
