@@ -154,7 +154,13 @@ def update(
     def rebuild(subset, **kw):
         return reconcile(subset, country_of=country_of, **kw)
 
-    return _update(old_events, list(claims), new_sources, rebuild=rebuild, witness_groups=witness_groups)
+    enabled = gc.isenabled()
+    gc.disable()  # as in reconcile: many small objects, no cycles
+    try:
+        return _update(old_events, list(claims), new_sources, rebuild=rebuild, witness_groups=witness_groups)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _reconcile(claims, country_of, full=None, witness_of=None, name_events=None) -> list[Event]:

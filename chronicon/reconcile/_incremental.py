@@ -71,27 +71,31 @@ def update(
     new = [c for c in claims if c.source in new_sources]
     full_all = surname_keys(c.subject for c in claims)
     full_old = surname_keys(c.subject for c in old)
+    # Person keys under both mappings, once per distinct subject label.
+    keys: dict[Optional[str], tuple[str, str]] = {}
+    for label in {c.subject for c in claims}:
+        k = label_key(label)
+        keys[label] = (full_all.get(k, k), full_old.get(k, k))
 
-    def person(c: Claim, full: dict) -> str:
-        k = label_key(c.subject)
-        return full.get(k, k)
-
-    touched = {person(c, full_all) for c in new}
-    for c in old:
-        a, b = person(c, full_all), person(c, full_old)
+    touched = {keys[c.subject][0] for c in new}
+    for a, b in keys.values():
         if a != b:
             touched.update((a, b))
     witness_all = witness_groups(claims)
-    old_sources = {c.source for c in old}
-    before = _partition(witness_groups(old), old_sources)
-    after = _partition(witness_all, old_sources)
-    changed = {s for s in old_sources if before[s] != (after[s] & old_sources)}
-    touched.update(person(c, full_all) for c in old if c.source in changed)
+    grouped = getattr(witness_all, "grouped", None)
+    if grouped is None or new_sources & grouped:
+        # A new source that copies or is copied can join old sources into one witness
+        # (through itself): the old sources whose group changed touch their people.
+        old_sources = {c.source for c in old}
+        before = _partition(witness_groups(old), old_sources)
+        after = _partition(witness_all, old_sources)
+        changed = {s for s in old_sources if before[s] != (after[s] & old_sources)}
+        touched.update(keys[c.subject][0] for c in old if c.source in changed)
 
     # The stored events of touched people go; their claims are rebuilt, and so are
     # the claims of any stored event that shares a claim with them (closure).
     by_claim: dict[str, Event] = {cid: e for e in old_events for cid in e.claims}
-    keys_of = {c.id: (person(c, full_all), person(c, full_old)) for c in claims}
+    keys_of = {c.id: keys[c.subject] for c in claims}
     removed: dict[str, Event] = {}
     subset_ids: set[str] = set()
     frontier = [c.id for c in claims if keys_of[c.id][0] in touched or keys_of[c.id][1] in touched]
