@@ -104,6 +104,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             if gd.get(k) is None and gd.get(k + "2") is not None:
                 gd[k] = gd[k + "2"]
     h = Hit(mt.start(), mt.end(), rule, kind)
+    if kind == "reference":  # "S. 1492", "p. 1850": not a time; holds the span, dropped after the scan
+        return h
     if gd.get("span") is not None:  # context words matched but not part of the expression
         h.start, h.end = mt.start("span"), mt.end("span")
     if gd.get("month") and mt.end("month") == h.end and gd["month"].endswith("."):
@@ -254,6 +256,9 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         k = "X" if gd.get("num") is None and gd.get("vague") is not None else _number(g, gd.get("num"))
         if unit is None or k is None:
             return None
+        num = gd.get("num") or ""
+        if num[:1].isupper() and mt.string[:mt.start("num")].rstrip()[-1:].isalpha():
+            return None  # a capital number word inside a sentence names something: "guerre de Cent Ans"
         h.type = "DURATION"
         if unit == "DE":
             k, unit = (k * 10 if isinstance(k, int) else k), "Y"
@@ -336,7 +341,7 @@ def _scan(g: Grammar, text: str) -> list[Hit]:
         starts.insert(i, h.start)
         ends.insert(i, h.end)
         kept.insert(i, h)
-    return kept
+    return [h for h in kept if h.kind != "reference"]
 
 
 def _before(text: str, pos: int, floor: int) -> tuple[str, int]:
