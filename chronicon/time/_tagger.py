@@ -307,7 +307,7 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             h.setv = g.norm("set_word", gd["set_word"])
         else:
             unit = _unit(g, gd.get("unit"))
-            k = _number(g, gd.get("num"))  # "every six months": P6M
+            k = _number(g, gd.get("num") or gd.get("num2"))  # "every six months": P6M; "tous les deux ans"
             if unit and isinstance(k, int):
                 h.setv = {"H": f"PT{k}H", "MIN": f"PT{k}M", "S": f"PT{k}S", "DE": f"P{10 * k}Y"}.get(unit, f"P{k}{unit}")
         if not h.setv:
