@@ -413,6 +413,8 @@ def _combine(g: Grammar, text: str, hits: list[Hit]) -> list[Hit]:
                     joined = True
                 elif g.range_and.fullmatch(gap) and start_mt:
                     joined = True
+                if joined and h.decade is not None and k.rule == "bare_year" and k.y is not None and k.y % 10 == 0:
+                    k.decade, k.y = k.y // 10, None  # "les années 1920-1930": two decades
                 if joined and _ordered(h, k):
                     begin = lo + start_mt.start() if (start_mt and gap.strip() not in "-–—") else h.start
                     iv = Hit(begin, k.end, h.rule + "+" + k.rule, "interval", interval=True, a=h, b=k)
