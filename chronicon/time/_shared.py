@@ -15,7 +15,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 #: EDTF season codes (ISO 8601-2 / EDTF level 1) -> TIMEX3 season codes.
 SEASON_TIMEX = {21: "SP", 22: "SU", 23: "FA", 24: "WI"}
 
-UNIT_TIMEX = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "H": "H"}
+UNIT_TIMEX = {"D": "D", "W": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE", "H": "H"}
 
 
 def roman_to_int(s: str) -> Optional[int]:

@@ -260,8 +260,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         if num[:1].isupper() and mt.string[:mt.start("num")].rstrip()[-1:].isalpha():
             return None  # a capital number word inside a sentence names something: "guerre de Cent Ans"
         h.type = "DURATION"
-        if unit == "DE":
-            k, unit = (k * 10 if isinstance(k, int) else k), "Y"
+        if unit in ("DE", "CE"):  # decades, centuries: in years
+            k, unit = (k * (10 if unit == "DE" else 100) if isinstance(k, int) else k), "Y"
         h.dur = {"H": f"PT{k}H", "MIN": f"PT{k}M", "S": f"PT{k}S"}.get(unit, f"P{k}{unit}")
     elif kind == "time" and any(gd.get(k) for k in ("tod", "tod2", "tod3", "tod4")):
         word = next(gd[k] for k in ("tod", "tod2", "tod3", "tod4") if gd.get(k))
@@ -309,7 +309,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             unit = _unit(g, gd.get("unit"))
             k = _number(g, gd.get("num") or gd.get("num2"))  # "every six months": P6M; "tous les deux ans"
             if unit and isinstance(k, int):
-                h.setv = {"H": f"PT{k}H", "MIN": f"PT{k}M", "S": f"PT{k}S", "DE": f"P{10 * k}Y"}.get(unit, f"P{k}{unit}")
+                h.setv = {"H": f"PT{k}H", "MIN": f"PT{k}M", "S": f"PT{k}S", "DE": f"P{10 * k}Y",
+                          "CE": f"P{100 * k}Y"}.get(unit, f"P{k}{unit}")
         if not h.setv:
             return None
         h.type = "SET"
@@ -677,6 +678,11 @@ def _offset(base: Optional[tuple], n: int, unit: str, te: TimeExpression, how: s
         dec = base[0] // 10 + n
         te.resolution = how
         te.edtf, te.value, te.granularity = f"{dec:03d}X", f"{dec:03d}", "decade"
+        return None
+    if unit == "CE" and base and base[0] is not None:  # "le siècle suivant": 19XX -> 20XX
+        cent = base[0] // 100 + n
+        te.resolution = how
+        te.edtf, te.value, te.granularity = f"{cent:02d}XX", f"{cent:02d}", "century"
         return None
     res = S.add_offset(base, n, unit) if base else None
     if res is None:
