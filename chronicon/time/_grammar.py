@@ -143,6 +143,7 @@ class Grammar:
     # compiled helpers (prefix regexes are anchored at the end of the text before a hit)
     part_prefix: re.Pattern = None  # type: ignore[assignment]
     approx_prefix: re.Pattern = None  # type: ignore[assignment]
+    approx_suffix: re.Pattern = None  # type: ignore[assignment]
     weekday_prefix: re.Pattern = None  # type: ignore[assignment]
     open_end_prefix: re.Pattern = None  # type: ignore[assignment]
     open_start_prefix: re.Pattern = None  # type: ignore[assignment]
@@ -253,6 +254,7 @@ def load(lang: str) -> Grammar:
     g = Grammar(lang, path, norms, patterns, rules, list(data.get("examples") or []))
     end = r"[\s-]*$"
     g.approx_prefix = compile_(r"(?<!\w)(?:{approx})\s*$", "approx")
+    g.approx_suffix = compile_(r",?\s*(?:{approx_after})(?!\w)(?![\s,]*(?:[0-9]|(?:{number})(?!\w)))", "approx_after")
     g.part_prefix = compile_(r"(?<!\w)(?P<part>{part})" + end, "part")
     g.weekday_prefix = compile_(r"(?<!\w)(?P<weekday>{weekday})\.?(?:\s*,\s*|\s+)(?:{weekday_glue}\s+)?$", "weekday")
     g.open_end_prefix = compile_(r"(?<!\w)(?:{open_end})\s*$", "open_end")

@@ -389,6 +389,11 @@ def _decorate(g: Grammar, text: str, hits: list[Hit]) -> None:
                 if mt:
                     h.approx = "~"
                     h.start = lo + mt.start()
+                # "en 1850 environ", "nel 1850 circa" (not "1850 circa 200 persone")
+                mt = g.approx_suffix.match(text, h.end, nxt)
+                if mt:
+                    h.approx = "~"
+                    h.end = mt.end()
                 # "1850?" : EDTF uncertain (?)
                 if _UNCERTAIN.match(text, h.end):
                     h.approx = "%" if h.approx else "?"
