@@ -76,6 +76,9 @@ def _month(g: Grammar, s: Optional[str]) -> Optional[int]:
     v = g.norm("month", s)
     if v is None:
         v = g.norm("month", s.rstrip(".") + ".") or g.norm("month", s.rstrip("."))
+    if v is None and s.isupper():  # a month in Roman numerals: "3.III.1921"
+        r = S.roman_to_int(s)
+        v = r if r is not None and 1 <= r <= 12 else None
     return v
 
 
