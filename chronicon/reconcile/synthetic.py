@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .._edtf import day_edtf, day_number, from_day_number, julian_offset
+from .._edtf import day_edtf, day_number, from_day_number, julian_offset, parse_range
 from ..model import Claim, Event
 from ._policy import julian_in_use, window_days
 
@@ -46,13 +46,50 @@ PLACES = {
     "Sofia": "BG", "Bucharest": "RO", "Belgrade": "RS", "London": "GB", "Edinburgh": "GB",
     "Paris": "FR", "Berlin": "DE", "Vienna": "AT", "Madrid": "ES", "Rome": "IT",
     "Lisbon": "PT", "Warsaw": "PL", "Prague": "CZ", "Geneva": "CH", "Mexico City": "MX",
-    "Stockholm": "SE", "Amsterdam": "NL", "Brussels": "BE",
+    "Stockholm": "SE", "Amsterdam": "NL", "Brussels": "BE", "Constantinople": "TR", "Odessa": "UA",
 }
+#: How sources in each language (en, de, fr, es, it, pt) name a place; a place with
+#: historical names is named as in that year (Petrograd 1914-1924, then Leningrad), or,
+#: by a modern writer, with today's name.
+_PLACE_NAMES = {
+    "Moscow": ("Moscow", "Moskau", "Moscou", "Moscú", "Mosca", "Moscovo"),
+    "Kiev": ("Kiev", "Kiew", "Kiev", "Kíev", "Kiev", "Kiev"),
+    "Vienna": ("Vienna", "Wien", "Vienne", "Viena", "Vienna", "Viena"),
+    "Warsaw": ("Warsaw", "Warschau", "Varsovie", "Varsovia", "Varsavia", "Varsóvia"),
+    "Geneva": ("Geneva", "Genf", "Genève", "Ginebra", "Ginevra", "Genebra"),
+    "Prague": ("Prague", "Prag", "Prague", "Praga", "Praga", "Praga"),
+    "Lisbon": ("Lisbon", "Lissabon", "Lisbonne", "Lisboa", "Lisbona", "Lisboa"),
+    "London": ("London", "London", "Londres", "Londres", "Londra", "Londres"),
+    "Athens": ("Athens", "Athen", "Athènes", "Atenas", "Atene", "Atenas"),
+    "Thessaloniki": ("Thessaloniki", "Saloniki", "Salonique", "Salónica", "Salonicco", "Salónica"),
+    "Bucharest": ("Bucharest", "Bukarest", "Bucarest", "Bucarest", "Bucarest", "Bucareste"),
+    "Brussels": ("Brussels", "Brüssel", "Bruxelles", "Bruselas", "Bruxelles", "Bruxelas"),
+    "Tiflis": ("Tiflis", "Tiflis", "Tiflis", "Tiflis", "Tiflis", "Tiflis"),
+    "Rome": ("Rome", "Rom", "Rome", "Roma", "Roma", "Roma"),
+    "Mexico City": ("Mexico City", "Mexiko-Stadt", "Mexico", "Ciudad de México", "Città del Messico",
+                    "Cidade do México"),
+    "Odessa": ("Odessa", "Odessa", "Odessa", "Odesa", "Odessa", "Odessa"),
+    "Constantinople": ("Constantinople", "Konstantinopel", "Constantinople", "Constantinopla", "Costantinopoli",
+                       "Constantinopla"),
+}
+#: Today's names, which some sources use for any period.
+_MODERN = {"Petrograd": "Saint Petersburg", "Constantinople": "Istanbul", "Tiflis": "Tbilisi", "Kiev": "Kyiv",
+           "Odessa": "Odesa"}
+_LANG_INDEX = {"en": 0, "de": 1, "fr": 2, "es": 3, "it": 4, "pt": 5}
 _JULIAN_PLACES = {  # place -> last year of Julian civil use (inclusive, safely before the switch)
     "Moscow": 1917, "Petrograd": 1917, "Kazan": 1917, "Tobolsk": 1917, "Yekaterinburg": 1917,
     "Kiev": 1917, "Tiflis": 1917, "Riga": 1917, "Athens": 1922, "Thessaloniki": 1922,
     "Sofia": 1915, "Bucharest": 1918, "Belgrade": 1918, "London": 1751, "Edinburgh": 1751,
-    "Stockholm": 1752,
+    "Stockholm": 1752, "Odessa": 1917,
+}
+#: Organisations as sources in each language name them (en, de, fr, es, it, pt).
+_OBJECT_NAMES = {
+    "Communist Party": ("Communist Party", "Kommunistische Partei", "Parti communiste", "Partido Comunista",
+                        "Partito Comunista", "Partido Comunista"),
+    "Central Committee": ("Central Committee", "Zentralkomitee", "Comité central", "Comité Central",
+                          "Comitato centrale", "Comitê Central"),
+    "Politburo": ("Politburo", "Politbüro", "Bureau politique", "Politburó", "Politburo", "Politburo"),
+    "Comintern": ("Comintern", "Komintern", "Komintern", "Comintern", "Comintern", "Comintern"),
 }
 _OBJECTS = {
     "expulsion_from_organization": ["Communist Party", "Central Committee", "Politburo", "Academy of Sciences",
@@ -72,6 +109,9 @@ _TYPES = [
     "publication", "capitulation", "rehabilitation", "speech", "marriage", "meeting", "demonstration",
     "asylum_granted", "return_from_exile", "execution", "attack", "residence", "imprisonment",
 ]
+#: Types whose object tells two events apart (expelled from the Central Committee, then from the party).
+_OBJECT_DEFINES = frozenset({"expulsion_from_organization", "appointment", "dismissal", "membership",
+                             "position_held"})
 _FACET_TYPES = ["deportation", "internal_exile", "expulsion_from_organization", "execution", "dismissal",
                 "appointment"]
 _MOVE_TYPES = ["deportation", "internal_exile", "return_from_exile"]
@@ -79,23 +119,29 @@ _LANGS = ("en", "es", "fr", "it", "pt", "de")
 
 # ---------------------------------------------------------------- names
 
-# Each sound: its rendering in English, German, French, Spanish/Italian/Portuguese, scholarly.
+# Each sound: its rendering in English, German, French, Spanish, Italian, Portuguese
+# and a scholarly scheme (ISO 9 / Czech-style haceks). "ch" is Russian ч, "kh" х,
+# "sh" ш, "zh" ж: the same Latin letters stand for different sounds in different
+# languages (German ch = х, French ch = ш, Spanish j = х, French j = ж).
 _SOUNDS = {
-    "v": ("v", "w", "v", "v", "v"),
-    "ts": ("ts", "tz", "ts", "ts", "c"),
-    "ch": ("ch", "tsch", "ch", "ch", "ch"),
-    "sh": ("sh", "sch", "sh", "sh", "sh"),
-    "u": ("u", "u", "ou", "u", "u"),
-    "y": ("y", "j", "y", "y", "j"),
-    "ks": ("x", "ks", "x", "x", "ks"),
-    "f": ("f", "f", "f", "f", "f"),
+    "v": ("v", "w", "v", "v", "v", "v", "v"),
+    "ts": ("ts", "tz", "ts", "ts", "ts", "ts", "c"),
+    "ch": ("ch", "tsch", "tch", "ch", "c", "tch", "č"),
+    "sh": ("sh", "sch", "ch", "sh", "sc", "ch", "š"),
+    "zh": ("zh", "sch", "j", "zh", "ž", "j", "ž"),
+    "kh": ("kh", "ch", "kh", "j", "ch", "kh", "h"),
+    "u": ("u", "u", "ou", "u", "u", "u", "u"),
+    "y": ("y", "j", "y", "y", "j", "i", "j"),
+    "ks": ("x", "ks", "x", "x", "ks", "ks", "ks"),
+    "f": ("f", "f", "f", "f", "f", "f", "f"),
 }
-_CONS = ["b", "d", "g", "k", "l", "m", "n", "p", "r", "s", "t", "z", "v", "ts", "ch", "sh", "f"]
+_CONS = ["b", "d", "g", "k", "l", "m", "n", "p", "r", "s", "t", "z", "v", "ts", "ch", "sh", "f", "kh", "zh"]
 _VOW = ["a", "e", "i", "o", "u"]
 _FIRST = ["Grigory", "Lev", "Nikolai", "Alexei", "Sergei", "Ivan", "Pavel", "Dmitri", "Fyodor", "Mikhail",
           "Andrei", "Yakov", "Boris", "Karl", "Vasily", "Konstantin", "Pyotr", "Anatoly", "Yuri", "Oleg"]
 _FIRST_F = ["Olga", "Natalia", "Anna", "Maria", "Yelena", "Vera", "Sofia", "Irina", "Lidia", "Tatiana"]
-_SCHEME = {"en": 0, "de": 1, "fr": 2, "es": 3, "it": 3, "pt": 3}
+_SCHEME = {"en": 0, "de": 1, "fr": 2, "es": 3, "it": 4, "pt": 5}
+_SCHOLARLY = 6
 _ACUTE = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
 
 
@@ -106,50 +152,75 @@ class Person:
     first: str
     suffix: str  # ov, ev, in, sky (or the feminine form)
     regnal: str = ""
+    patronymic: str = ""  # "Davidovich"
 
 
 def _render_surname(p: Person, scheme: int, accent: bool) -> str:
     out = []
-    for i, s in enumerate(p.parts):
+    parts = p.parts
+    for i, s in enumerate(parts):
         r = _SOUNDS[s][scheme] if s in _SOUNDS else s
         if i == 0 and s == "z" and scheme == 1:
             r = "s"  # German initial Z is S (Sinowjew)
+        if scheme == 4 and s in ("ch", "sh"):  # Italian c/sc before e, i; ci/sci before a, o, u
+            nxt = parts[i + 1] if i + 1 < len(parts) else ""
+            r = r if nxt[:1] in ("e", "i") else r + "i"
         out.append(r)
     stem = "".join(out)
     suf = p.suffix
-    if suf.startswith("ev"):  # -ev after a consonant: -iev / -yev / -jew
-        suf = {0: "yev", 1: "jew", 2: "iev", 3: "iev", 4: "ev"}[scheme] + suf[2:]
-    elif suf.startswith("ov") and scheme == 1:
-        suf = "ow" + suf[2:]
-    elif suf == "sky":
-        suf = {0: "sky", 1: "ski", 2: "ski", 3: "ski", 4: "skij"}[scheme]
-    if accent and scheme == 3:
-        # an acute on the last vowel of the stem (Zinóviev)
-        for k in range(len(stem) - 1, -1, -1):
-            if stem[k] in _ACUTE:
-                stem = stem[:k] + _ACUTE[stem[k]] + stem[k + 1:]
-                break
-    return (stem + suf)[:1].upper() + (stem + suf)[1:]
+    fem = suf.endswith("a") and suf != "sky"
+    base = suf[:-1] if fem else suf
+    if base == "ev":  # -ev after a consonant: -yev / -jew / -iev / -ev / -'ev
+        base = ("yev", "jew", "iev", "iev", "ev", "iev", "'ev")[scheme]
+    elif base == "ov":
+        base = ("ov", "ow", "ov", "ov", "ov", "ov", "ov")[scheme]
+    elif base == "in" and scheme == 2 and not fem:
+        base = "ine"  # Raspoutine, Staline
+    elif base == "sky":
+        base = ("sky", "ski", "ski", "ski", "skij", "ski", "skij")[scheme]
+    word = stem + base + ("a" if fem else "")
+    if accent and scheme in (3, 5):
+        # an acute on a stressed vowel (Zinóviev, Stalín, Trótski)
+        idx = [k for k, ch in enumerate(word) if ch in _ACUTE]
+        if idx:
+            k = idx[(len(p.parts) + len(word)) % len(idx)]
+            word = word[:k] + _ACUTE[word[k]] + word[k + 1:]
+    return word[:1].upper() + word[1:]
 
 
 def _render_first(first: str, scheme: int) -> str:
     if scheme == 1:
         first = first.replace("y", "j").replace("Y", "J").replace("v", "w")
-    elif scheme == 4 and first.endswith("y"):
+    elif scheme == 6 and first.endswith("y"):
         first = first[:-1] + "ij"
-    elif scheme == 2 and first.endswith("y"):
+    elif scheme in (2, 3, 4, 5) and first.endswith("y"):
         first = first[:-1] + "i"
     return first
 
 
 def variant(p: Person, lang: str, rng: random.Random) -> str:
-    """The person's name as a source in ``lang`` may write it, unresolved."""
-    scheme = 4 if rng.random() < 0.15 else _SCHEME[lang]
+    """The person's name as a source in ``lang`` may write it, unresolved: the
+    surname alone, with initials ("L. D. Trotsky"), with the patronymic, in the
+    language's romanisation or a scholarly one."""
+    scheme = _SCHOLARLY if rng.random() < 0.15 else _SCHEME[lang]
     surname = _render_surname(p, scheme, accent=rng.random() < 0.5)
-    if not p.regnal and rng.random() < 0.2:
+    r = rng.random()
+    if p.regnal:
+        name = f"{_render_first(p.first, scheme)} {surname}"
+        return f"{name} {p.regnal}"
+    if r < 0.2:
         return surname  # the surname alone ("Sinowjew")
-    name = f"{_render_first(p.first, scheme)} {surname}"
-    return f"{name} {p.regnal}" if p.regnal else name
+    if r < 0.35:
+        pat = f" {p.patronymic[0]}." if p.patronymic and rng.random() < 0.5 else ""
+        return f"{p.first[0]}.{pat} {surname}"  # "L. D. Trotsky"
+    if r < 0.45 and p.patronymic:
+        return f"{_render_first(p.first, scheme)} {p.patronymic} {surname}"
+    return f"{_render_first(p.first, scheme)} {surname}"
+
+
+_PATRONYMIC = {"Grigory": "Grigorievich", "Lev": "Lvovich", "Ivan": "Ivanovich", "Pavel": "Pavlovich",
+               "David": "Davidovich", "Yakov": "Yakovlevich", "Boris": "Borisovich", "Sergei": "Sergeyevich",
+               "Mikhail": "Mikhailovich", "Nikolai": "Nikolayevich", "Fyodor": "Fyodorovich"}
 
 
 def _persons(n: int, rng: random.Random) -> list[Person]:
@@ -157,6 +228,7 @@ def _persons(n: int, rng: random.Random) -> list[Person]:
 
     out: list[Person] = []
     seen: set[str] = set()
+    surnames: set[str] = set()
     while len(out) < n:
         k = rng.choice((2, 2, 3))
         parts = []
@@ -168,10 +240,16 @@ def _persons(n: int, rng: random.Random) -> list[Person]:
         first = rng.choice(_FIRST)
         p = Person("", parts, first, suffix)
         p.label = f"{first} {_render_surname(p, 0, False)}"
+        sk = translit_key(_render_surname(p, 0, False))
+        if sk in surnames:
+            continue  # only the pairs below share a surname
+        surnames.add(sk)
         key = translit_key(p.label)
         if key in seen:
             continue
         seen.add(key)
+        pat = rng.choice(list(_PATRONYMIC.values()))
+        p.patronymic = pat
         out.append(p)
         # a wife or sister with the feminine surname (Kamenev / Kameneva), sometimes
         if suffix in ("ov", "ev", "in") and rng.random() < 0.1:
@@ -181,6 +259,13 @@ def _persons(n: int, rng: random.Random) -> list[Person]:
             if fk not in seen:
                 seen.add(fk)
                 out.append(f)
+        # two men sharing a surname (Lev and Sergei Sedov): never one person
+        if rng.random() < 0.05:
+            other = rng.choice([x for x in _FIRST if x[0] != first[0]])
+            b = Person("", parts, other, suffix, patronymic=pat)
+            b.label = f"{other} {_render_surname(b, 0, False)}"
+            seen.add(translit_key(b.label))
+            out.append(b)
         # rulers with regnal numbers: Alexander II and Alexander III are two people
         if rng.random() < 0.01:
             for reg in ("II", "III"):
@@ -191,6 +276,17 @@ def _persons(n: int, rng: random.Random) -> list[Person]:
 
 
 # ---------------------------------------------------------------- truth
+
+
+def _countries() -> dict[str, str]:
+    out = dict(PLACES)
+    for place, names in _PLACE_NAMES.items():
+        for n in names:
+            out[n] = PLACES[place]
+    for place, modern in _MODERN.items():
+        out[modern] = PLACES[place]
+    out["Saint Petersburg"] = out["Leningrad"] = "RU"
+    return out
 
 
 @dataclass
@@ -210,25 +306,30 @@ class Truth:
     events: list[GoldEvent] = field(default_factory=list)
     event_of: dict[str, int] = field(default_factory=dict)
     #: place -> ISO country, for ``reconcile(country_of=...)``
-    countries: dict[str, str] = field(default_factory=lambda: dict(PLACES))
+    countries: dict[str, str] = field(default_factory=lambda: _countries())
 
     def country_of(self, label, eid=None):
         return self.countries.get(label)
 
 
 class _Sources:
-    """A pool of sources, each with a language; some have copies (mirrors) that repeat its claims."""
+    """A pool of sources, each with a language; some have copies (mirrors) that repeat
+    its claims: exact copies, near-copies (some sentences edited) and translations."""
 
     def __init__(self, n: int, rng: random.Random):
         self.ids = [f"s{i:06d}" for i in range(n)]
         self.lang = {s: rng.choice(_LANGS) for s in self.ids}
         self.copies: dict[str, list[str]] = {}
+        self.copy_kind: dict[str, str] = {}
         for s in self.ids:
             if rng.random() < 0.05:
                 cs = [f"{s}m{j}" for j in range(rng.choice((1, 1, 2)))]
                 self.copies[s] = cs
                 for c in cs:
-                    self.lang[c] = self.lang[s]
+                    kind = rng.choice(("exact", "near", "translation"))
+                    self.copy_kind[c] = kind
+                    self.lang[c] = self.lang[s] if kind != "translation" else rng.choice(
+                        [x for x in _LANGS if x != self.lang[s]])
         self.rng = rng
 
     def pick(self, k: int) -> list[str]:
@@ -251,7 +352,18 @@ _KINDS = [  # (scenario, expected verdict, weight)
     ("copies outvoted", "contradiction", 4),
     ("report", "single", 5),
     ("namesakes", "agree", 3),
+    ("shared surname", "agree", 4),
+    ("repeated", "agree", 6),
+    ("expulsions", "agree", 4),
+    ("interval agree", "agree", 4),
+    ("interval nested", "compatible", 5),
+    ("interval contradiction", "contradiction", 3),
 ]
+_INTERVAL_KINDS = {"residence": None, "imprisonment": None, "position_held": ["People's Commissar for War",
+                   "Ambassador to France", "Governor of Kiev", "Rector of Moscow University"],
+                   "membership": ["Communist Party", "Central Committee", "Politburo", "Academy of Sciences"]}
+_REPEATED_TYPES = ("arrest", "speech", "meeting", "trial", "award", "arrival", "departure", "demonstration",
+                   "escape_attempt", "internal_exile")
 
 
 class _Gen:
@@ -263,8 +375,12 @@ class _Gen:
         self.persons = _persons(n_persons, self.rng)
         self.sources = _Sources(max(10, n_events_hint // 10), self.rng)
         self.women = [i for i, p in enumerate(self.persons) if p.suffix.endswith("a")]
+        self.brothers = [(i - 1, i) for i in range(1, len(self.persons))
+                         if self.persons[i].parts == self.persons[i - 1].parts
+                         and self.persons[i].suffix == self.persons[i - 1].suffix
+                         and self.persons[i].first != self.persons[i - 1].first]
         self.mirrored = sorted(self.sources.copies)
-        self.used: dict[int, dict[str, list[int]]] = defaultdict(dict)  # person -> type -> days
+        self.used: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))  # person -> type -> days
         self.n = 0
         self.kinds = [k for k in _KINDS for _ in range(k[2])]
         self.resolve_rate = 0.75  # share of claims whose subject the entities stage canonicalised
@@ -288,8 +404,20 @@ class _Gen:
     def _day(self, lo_year: int = 1700, hi_year: int = 1950) -> int:
         return day_number(self.rng.randint(lo_year, hi_year), 1, 1) + self.rng.randrange(365)
 
+    def _place_as_written(self, place: Optional[str], lang: str, day: Optional[int]) -> Optional[str]:
+        if place is None or self.rng.random() < 0.4:
+            return place
+        if place in _MODERN and self.rng.random() < 0.25:
+            return _MODERN[place]
+        if place == "Petrograd" and day is not None:
+            y = from_day_number(day)[0]
+            return "Saint Petersburg" if y < 1914 else "Petrograd" if y < 1924 else "Leningrad"
+        names = _PLACE_NAMES.get(place)
+        return names[_LANG_INDEX[lang]] if names else place
+
     def _claim(self, g: int, pi: int, typ: str, source: str, date: Optional[str], *, place=None, obj=None,
-               facet=None, calendar="unstated", julian_date=None, reported=False, copies=True) -> None:
+               facet=None, calendar="unstated", julian_date=None, reported=False, copies=True,
+               day: Optional[int] = None, undated_ok: bool = False) -> None:
         p = self.persons[pi]
         lang = self.sources.lang[source]
         if self.rng.random() < self.resolve_rate or lang == "en":
@@ -297,17 +425,33 @@ class _Gen:
         else:
             subject = variant(p, lang, self.rng)
         self.n += 1
-        if obj is not None and self.rng.random() < 0.05:
+        if obj is not None and self.rng.random() < 0.05 and typ not in _OBJECT_DEFINES:
             obj = None  # "he was expelled": the object left unsaid
+        if obj in _OBJECT_NAMES and self.rng.random() < 0.6:
+            obj = _OBJECT_NAMES[obj][_LANG_INDEX[lang]]
+        if day is None and date:
+            r = parse_range(date)
+            day = r.lo if r is not None else None
+        place = self._place_as_written(place, lang, day)
+        if undated_ok and self.rng.random() < 0.15:
+            date = None  # the source does not date it ("after his arrest, ...")
         quote = (f"According to record {self.n}, {subject} had a {typ.replace('_', ' ')} "
                  f"event in {place or 'an unnamed place'} dated {date}.")
         srcs = [source] + (self.sources.copies.get(source, []) if copies else [])
         for s in srcs:
             cid = f"{s}#c{self.n}"
+            q, sl, subj = quote, lang, subject
+            kind = self.sources.copy_kind.get(s)
+            if kind == "near" and self.rng.random() < 0.3:
+                q = quote.replace("According to", "As stated in")  # an edited sentence
+            elif kind == "translation":
+                sl = self.sources.lang[s]
+                subj = p.label if self.rng.random() < 0.5 else variant(p, sl, self.rng)
+                q = f"[{sl}] {subj}: {typ} {place or ''} {date} (record {self.n})."
             self.claims.append(Claim(
-                id=cid, source=s, lang=lang, type=typ, subject=subject, subject_text=subject, object=obj,
-                place=place, date=date, date_text=date, qualifier=None, calendar=calendar, span=(0, len(quote)),
-                quote=quote, confidence=0.8, facet=facet, reported=reported, julian_date=julian_date,
+                id=cid, source=s, lang=sl, type=typ, subject=subj, subject_text=subj, object=obj,
+                place=place, date=date, date_text=date, qualifier=None, calendar=calendar, span=(0, len(q)),
+                quote=q, confidence=0.8, facet=facet, reported=reported, julian_date=julian_date if date else None,
             ))
             self.truth.event_of[cid] = g
 
@@ -359,8 +503,9 @@ class _Gen:
         typ, day, pi, place, obj = b
         date = self._render(day, self.rng.choice(("day", "day", "day", "month", "year")))
         g = self._gold(kind=kind, scenario=scenario, type=typ, subject=self.persons[pi].label, date=date, best=date)
-        for s in self.sources.pick(self.rng.randint(2, 6)):
-            self._claim(g, pi, typ, s, date, place=place if self.rng.random() < 0.8 else None, obj=obj)
+        for k, s in enumerate(self.sources.pick(self.rng.randint(2, 6))):
+            self._claim(g, pi, typ, s, date, place=place if self.rng.random() < 0.8 else None, obj=obj,
+                        undated_ok=k >= 2)
 
     def _namesakes(self, scenario, kind):
         """Two people whose names differ only by a feminine ending, same type, same day: never merged."""
@@ -396,8 +541,8 @@ class _Gen:
         grans = ["day"] + [self.rng.choice(("day", "month", "year")) for _ in srcs[1:]]
         if "month" not in grans and "year" not in grans:
             grans[-1] = self.rng.choice(("month", "year"))
-        for s, gr in zip(srcs, grans):
-            self._claim(g, pi, typ, s, self._render(day, gr), place=place, obj=obj)
+        for k, (s, gr) in enumerate(zip(srcs, grans)):
+            self._claim(g, pi, typ, s, self._render(day, gr), place=place, obj=obj, undated_ok=k >= 2)
 
     def _facets(self, scenario, kind):
         typ = self.rng.choice(_FACET_TYPES)
@@ -602,6 +747,131 @@ class _Gen:
         rd = day_edtf(day + self.rng.randint(1, 30))
         g = self._gold(kind=kind, scenario=scenario, type=typ, subject=label, date=rd, best=rd, related_to=gf)
         self._claim(g, pi, typ, self.sources.pick(1)[0], rd, place=place, obj=obj, reported=True, copies=False)
+
+    # -- harder scenarios ------------------------------------------------------------
+    def _shared_surname(self, scenario, kind):
+        """Two men sharing a surname (brothers arrested the same day): two events."""
+        pairs = self.brothers
+        if not pairs:
+            return self._agree("agree", "agree")
+        a, b = self.rng.choice(pairs)
+        typ = self.rng.choice(("arrest", "deportation", "internal_exile", "trial", "death", "award"))
+        day = self._day(1880, 1945)
+        w = window_days(typ)
+        for i in (a, b):
+            prev = self.used[i].get(typ, [])
+            if prev and (w == float("inf") or any(abs(d - day) <= 3 * w + 800 for d in prev)):
+                return
+        place = self._place(typ)
+        for i in (a, b):
+            d = day + (0 if i == a else self.rng.choice((0, 0, 1, 3)))
+            self.used[i].setdefault(typ, []).append(d)
+            date = day_edtf(d)
+            g = self._gold(kind=kind, scenario=scenario, type=typ, subject=self.persons[i].label, date=date,
+                           best=date)
+            for k, s in enumerate(self.sources.pick(self.rng.randint(2, 4))):
+                self._claim(g, i, typ, s, date, place=place, undated_ok=k >= 2)
+
+    def _repeated(self, scenario, kind):
+        """One person, one type, twice (arrested in 1905 and again in 1906): two events."""
+        typ = self.rng.choice(_REPEATED_TYPES)
+        w = int(window_days(typ))
+        d1 = self._day(1850, 1945)
+        d2 = d1 + w + self.rng.randint(30, 400)
+        pi = self._person_for(typ, d1)
+        if pi is None:
+            return
+        self.used[pi][typ].append(d2)
+        place = self._place(typ)
+        years = {from_day_number(d1)[0], from_day_number(d2)[0]}
+        for day in (d1, d2):
+            other_year = len(years) == 2
+            grans = ["day"] + [self.rng.choice(("day", "day", "month") + (("year",) if other_year else ()))
+                               for _ in range(self.rng.randint(1, 3))]
+            k_ = "compatible" if any(g != "day" for g in grans) else "agree"
+            date = day_edtf(day)
+            g = self._gold(kind=k_, scenario=scenario, type=typ, subject=self.persons[pi].label, date=date,
+                           best=date)
+            pl = place if typ not in ("arrival", "departure", "internal_exile") or day == d1 else self._place(typ)
+            for s, gr in zip(self.sources.pick(len(grans)), grans):
+                self._claim(g, pi, typ, s, self._render(day, gr), place=pl)
+
+    def _expulsions(self, scenario, kind):
+        """Expelled from the Central Committee, then weeks later from the party: two events."""
+        typ = "expulsion_from_organization"
+        d1 = self._day(1900, 1945)
+        d2 = d1 + self.rng.randint(14, 120)
+        pi = self._person_for(typ, d1)
+        if pi is None:
+            return
+        self.used[pi][typ].append(d2)
+        organs = self.rng.sample(["Central Committee", "Communist Party", "Politburo", "Comintern"], 2)
+        for day, org in ((d1, organs[0]), (d2, organs[1])):
+            date = day_edtf(day)
+            g = self._gold(kind=kind, scenario=scenario, type=typ, subject=self.persons[pi].label, date=date,
+                           best=date)
+            for k, s in enumerate(self.sources.pick(self.rng.randint(2, 4))):
+                self._claim(g, pi, typ, s, date, obj=org, undated_ok=k >= 2)
+
+    def _interval(self, typ: Optional[str] = None):
+        typ = typ or self.rng.choice(list(_INTERVAL_KINDS))
+        y0 = self.rng.randint(1850, 1935)
+        y1 = y0 + self.rng.randint(2, 10)
+        day = day_number(y0, 1, 1)
+        pi = self._person_for(typ, day)
+        if pi is None:
+            return None
+        lo, hi = day_number(y0 - 1, 1, 1), day_number(y1 + 1, 12, 31)
+        if any(lo <= d <= hi for d in self.used[pi][typ][:-1]):
+            return None  # another period of that kind overlaps
+        self.used[pi][typ].append(day_number(y1, 12, 31))
+        objs = _INTERVAL_KINDS[typ]
+        obj = self.rng.choice(objs) if objs else None
+        place = self._place(typ) if typ in ("residence", "imprisonment") else None
+        m0, m1 = self.rng.randint(1, 12), self.rng.randint(1, 12)
+        return typ, pi, y0, y1, m0, m1, obj, place
+
+    def _interval_agree(self, scenario, kind):
+        b = self._interval()
+        if not b:
+            return
+        typ, pi, y0, y1, m0, m1, obj, place = b
+        date = f"{y0:04d}/{y1:04d}" if self.rng.random() < 0.6 else f"{y0:04d}-{m0:02d}/{y1:04d}-{m1:02d}"
+        g = self._gold(kind=kind, scenario=scenario, type=typ, subject=self.persons[pi].label, date=date, best=date)
+        for k, s in enumerate(self.sources.pick(self.rng.randint(2, 4))):
+            self._claim(g, pi, typ, s, date, place=place, obj=obj, undated_ok=k >= 2)
+
+    def _interval_nested(self, scenario, kind):
+        """The whole interval from one source; a year inside it, an open end, or month
+        precision from the others: one event, compatible."""
+        b = self._interval()
+        if not b:
+            return
+        typ, pi, y0, y1, m0, m1, obj, place = b
+        full = f"{y0:04d}-{m0:02d}/{y1:04d}-{m1:02d}"
+        g = self._gold(kind=kind, scenario=scenario, type=typ, subject=self.persons[pi].label, date=full, best=full)
+        forms = [f"{y0:04d}/{y1:04d}", f"{self.rng.randint(y0 + 1, y1 - 1):04d}", f"../{y1:04d}",
+                 f"{y0:04d}/..", full]
+        srcs = self.sources.pick(self.rng.randint(2, 4))
+        self._claim(g, pi, typ, srcs[0], full, place=place, obj=obj)
+        for s in srcs[1:]:
+            self._claim(g, pi, typ, s, self.rng.choice(forms[:4]), place=place, obj=obj)
+
+    def _interval_contradiction(self, scenario, kind):
+        """The start of the interval a year off (or a few years) in one source."""
+        b = self._interval()
+        if not b:
+            return
+        typ, pi, y0, y1, m0, m1, obj, place = b
+        shift = 1 if self.rng.random() < 0.5 else self.rng.randint(2, 4)
+        right = f"{y0:04d}/{y1:04d}"
+        wrong = f"{y0 + self.rng.choice((-shift, shift)):04d}/{y1:04d}"
+        g = self._gold(kind=kind, scenario=scenario, type=typ, subject=self.persons[pi].label, date=right,
+                       best=right, reason="year off by one" if shift == 1 else None)
+        srcs = self.sources.pick(self.rng.randint(3, 5))
+        self._claim(g, pi, typ, srcs[0], wrong, place=place, obj=obj, copies=False)
+        for s in srcs[1:]:
+            self._claim(g, pi, typ, s, right, place=place, obj=obj, copies=False)
 
     # -- rendering -------------------------------------------------------------------
     @staticmethod
