@@ -24,7 +24,7 @@ import yaml
 
 from ..errors import LanguageDataError
 from ..model import SUPPORTED_LANGS, Entity
-from ._normalize import _name_key, name_key, translit_key
+from ._normalize import _name_key, name_key, translit_key, translit_variants
 
 DATA_DIR = Path(__file__).parent / "data"
 ALIASES_FILE = DATA_DIR / "aliases.yaml"
@@ -469,6 +469,18 @@ class EntityRegistry:
         out.sort(key=Hit.rank)
         return out
 
+    def variant_hits(self, name: str) -> list[Hit]:
+        """Hits of the other readings of a name's ambiguous letters (Bujarin: Spanish j = х,
+        so Bukharin), when its commonest reading has none."""
+        tk = translit_key(name)
+        out: list[Hit] = []
+        for v in translit_variants(name):
+            if v != tk and len(v) >= 4:
+                for r in self._chain():
+                    out.extend(r._tindex.get(v, ()))
+        out.sort(key=Hit.rank)
+        return out
+
     def by_surname(self, surname: str) -> set[str]:
         """Curated person ids whose multi-word names end with ``surname``."""
         key = name_key(surname)
@@ -490,6 +502,8 @@ class EntityRegistry:
         if hits:
             return hits[0]
         hits = [h for h in self.translit_hits(name) if _ok(h, kind, lang)]
+        if not hits:
+            hits = [h for h in self.variant_hits(name) if _ok(h, kind, lang)]
         if not hits:
             return None
         best = hits[0]
