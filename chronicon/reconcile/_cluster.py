@@ -61,9 +61,10 @@ def label_key(label: Optional[str]) -> str:
         return ""
     try:
         from ..entities import name_key
+        from ..entities._normalize import _HACEK
     except Exception:  # noqa: BLE001 - without the entities stage, the plain key
         return norm_key(label)
-    words = name_key(label).split()
+    words = name_key(label.translate(_HACEK)).split()
     return " ".join(w if i and _ROMAN.match(w) else _word_key(w) for i, w in enumerate(words))
 
 
@@ -75,17 +76,113 @@ def _word_key(word: str) -> str:
     return translit_key(word)
 
 
-def surname_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
-    """Subjects written as a surname alone ("Sinowjew", where the entities stage could
-    not resolve it) -> the key of the one full name in the corpus that ends with that
-    surname. A surname shared by two full names (Lev and Sergei Sedov) stays apart."""
-    keys = {label_key(x) for x in set(labels)}
-    by_last: dict[str, Optional[str]] = {}
-    for k in keys:
-        if " " in k:
-            last = k.rsplit(" ", 1)[1]
-            by_last[last] = k if by_last.get(last, k) == k else None
-    return {k: by_last[k] for k in keys if " " not in k and by_last.get(k)}
+@lru_cache(maxsize=200_000)
+def _readings(word: str) -> frozenset:
+    """Every transliteration reading of one word as written (ch, j, sch, c read as in each language)."""
+    try:
+        from ..entities._normalize import translit_variants
+    except Exception:  # noqa: BLE001 - without the entities stage, the word itself
+        return frozenset((word,))
+    return translit_variants(word)
+
+
+@lru_cache(maxsize=200_000)
+def _written_words(label: str) -> tuple:
+    try:
+        from ..entities import name_key
+        from ..entities._normalize import _HACEK
+    except Exception:  # noqa: BLE001
+        return tuple(norm_key(label).split())
+    return tuple(name_key(label.translate(_HACEK)).split())
+
+
+def _parse(words: tuple) -> tuple[str, list[str], str]:
+    """(surname, given names, regnal number) of a name's words as written."""
+    words = list(words)
+    regnal = ""
+    if len(words) > 1 and len(words[-1]) > 1 and _ROMAN.match(words[-1]):
+        regnal = words.pop()
+    return words[-1], words[:-1], regnal
+
+
+def person_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
+    """Subject keys that name one person differently -> one key for that person.
+
+    Labels are canonical when the entities stage resolved the name; the others are as
+    written: in another romanisation whose letters read differently (German Bucharin,
+    Spanish Bujarin), with initials ("L. D. Trotsky"), with a patronymic ("Lev
+    Davidovich Trotsky") or the surname alone ("Sinowjew"). Full names meet when their
+    surnames and first given names have a reading in common (and the same regnal number:
+    Alexander II and III are two people). A surname alone, or with initials, joins the
+    one full name of the corpus it fits; when two fit (Lev and Sergei Sedov), it stays
+    apart: no guess."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            parent[rb] = ra
+
+    keys: set[str] = set()
+    full_index: dict[tuple, str] = {}  # (surname reading, given reading, regnal) -> a full key
+    partial: list[tuple[str, str, list[str], str]] = []
+    fulls: list[tuple[str, str, str, str]] = []
+    for label in set(labels):
+        if not label:
+            continue
+        k = label_key(label)
+        words = _written_words(label)
+        if not k or not words:
+            continue
+        keys.add(k)
+        surname, given, regnal = _parse(words)
+        if given and len(given[0]) > 1:
+            fulls.append((k, surname, given[0], regnal))
+            for sr in _readings(surname):
+                for gr in _readings(given[0]):
+                    other = full_index.setdefault((sr, gr, regnal), k)
+                    if other != k:
+                        union(other, k)
+        else:
+            partial.append((k, surname, given, regnal))
+    if partial:
+        # full-name groups by surname reading, with the initials their first given names allow
+        by_surname: dict[tuple, dict[str, set]] = defaultdict(dict)
+        for k, surname, first, regnal in fulls:
+            root = find(k)
+            initials = {r[0] for r in _readings(first) if r} | {first[0]}
+            for sr in _readings(surname):
+                by_surname[(sr, regnal)].setdefault(root, set()).update(initials)
+        alone: dict[tuple, str] = {}
+        for k, surname, given, regnal in partial:
+            groups: dict[str, set] = {}
+            for sr in _readings(surname):
+                for g, i in by_surname.get((sr, regnal), {}).items():
+                    groups.setdefault(find(g), set()).update(i)
+            if given:  # initials: the first must fit the group's first given name
+                first = {r[0] for r in _readings(given[0]) if r} | {given[0][0]}
+                groups = {g: i for g, i in groups.items() if i & first}
+            if len(groups) == 1:
+                union(next(iter(groups)), k)
+            elif not groups and not given:
+                # no full name in the corpus: spellings of one surname meet each other
+                for sr in _readings(surname):
+                    other = alone.setdefault((sr, regnal), k)
+                    if other != k:
+                        union(other, k)
+    return {k: find(k) for k in keys if find(k) != k}
+
+
+#: The name the rest of reconcile knows it by.
+surname_keys = person_keys
 
 
 # Keys use the canonical label, not the entity id: a subject resolved through the
@@ -94,12 +191,68 @@ def subject_key(c: Claim) -> str:
     return label_key(c.subject)
 
 
+@lru_cache(maxsize=1)
+def _registry():
+    try:
+        from ..entities import default_registry
+
+        return default_registry()
+    except Exception:  # noqa: BLE001 - without the entities stage, names as written
+        return None
+
+
+@lru_cache(maxsize=200_000)
+def canon_key(label: Optional[str], eid: Optional[str] = None, kind: Optional[str] = None) -> str:
+    """One key for a place or an organisation however a source names it: its entity id
+    (given by the entities stage, or found in the registry: Konstantinopel, Istanbul;
+    Parti communiste, Kommunistische Partei), else the folded name."""
+    if eid:
+        return eid
+    if not label:
+        return ""
+    reg = _registry()
+    if reg is not None:
+        try:
+            ent = reg.resolve(label, kind=kind)
+        except Exception:  # noqa: BLE001
+            ent = None
+        if ent is not None:
+            return ent.id
+    return norm_key(label)
+
+
+@lru_cache(maxsize=200_000)
+def place_keys(label: Optional[str], eid: Optional[str] = None) -> frozenset:
+    """The places a place name may be: its entity id when the entities stage gave one,
+    else every place the registry knows by that name (French "Vienne" is Vienna and a
+    town on the Rhone), else the folded name. Two names can be one place when their
+    sets meet."""
+    if eid:
+        return frozenset((eid,))
+    if not label:
+        return frozenset()
+    reg = _registry()
+    if reg is not None:
+        try:
+            from ..entities import name_key
+
+            ids = {h.eid for h in reg.hits(name_key(label)) if h.kind == "place"}
+            if not ids:
+                ent = reg.resolve(label, kind="place")
+                ids = {ent.id} if ent is not None else set()
+        except Exception:  # noqa: BLE001
+            ids = set()
+        if ids:
+            return frozenset(ids)
+    return frozenset((norm_key(label),))
+
+
 def object_key(c: Claim) -> str:
-    return norm_key(c.object)
+    return canon_key(c.object, c.object_id)
 
 
-def place_key(c: Claim) -> str:
-    return norm_key(c.place)
+def place_key(c: Claim) -> frozenset:
+    return place_keys(c.place, c.place_id)
 
 
 def block_key(c: Claim) -> tuple:
@@ -116,7 +269,7 @@ def block_key(c: Claim) -> tuple:
 class _Cluster:
     __slots__ = ("claims", "lo", "hi", "objects", "places", "ranges")
 
-    def __init__(self, claim: Claim, rng: Optional[DateRange], ok: str = None, pk: str = None):
+    def __init__(self, claim: Claim, rng: Optional[DateRange], ok: str = None, pk: frozenset = None):
         self.claims = [claim]
         self.ranges = [rng]
         self.lo = rng.lo if rng else None
@@ -124,9 +277,9 @@ class _Cluster:
         ok = object_key(claim) if ok is None else ok
         pk = place_key(claim) if pk is None else pk
         self.objects = {ok} if ok else set()
-        self.places = {pk} if pk else set()
+        self.places = set(pk)
 
-    def accepts(self, c: Claim, rng: Optional[DateRange], ok: str = None, pk: str = None,
+    def accepts(self, c: Claim, rng: Optional[DateRange], ok: str = None, pk: frozenset = None,
                 rules: Optional[tuple] = None) -> bool:
         ok = object_key(c) if ok is None else ok
         if ok and self.objects and ok not in self.objects:
@@ -134,7 +287,7 @@ class _Cluster:
         place_defines, interval, w = rules or _rules(c.type)
         if place_defines:
             pk = place_key(c) if pk is None else pk
-            if pk and self.places and pk not in self.places:
+            if pk and self.places and self.places.isdisjoint(pk):
                 return False
         if rng is None or self.lo is None and self.hi is None:
             return True
@@ -146,7 +299,7 @@ class _Cluster:
         # drift into one ever-wider "event".
         return all(r is None or r.gap(rng) <= w for r in self.ranges)
 
-    def add(self, c: Claim, rng: Optional[DateRange], ok: str = None, pk: str = None) -> None:
+    def add(self, c: Claim, rng: Optional[DateRange], ok: str = None, pk: frozenset = None) -> None:
         self.claims.append(c)
         self.ranges.append(rng)
         if rng is not None:
@@ -159,7 +312,7 @@ class _Cluster:
         if o:
             self.objects.add(o)
         if p:
-            self.places.add(p)
+            self.places.update(p)
 
 
 _INF = float("inf")
@@ -222,7 +375,7 @@ def cluster(claims: Iterable[Claim], full: Optional[dict[str, str]] = None) -> l
         undated = []
         for c in members:
             r = range_of(c.date)
-            item = (c, r, norm_key(c.object), norm_key(c.place))
+            item = (c, r, canon_key(c.object, c.object_id), place_keys(c.place, c.place_id))
             (dated if r is not None else undated).append(item)
         # Finest dates first within equal starts, so a day-level claim seeds the cluster
         # and a month or year that contains it joins.
@@ -241,6 +394,13 @@ def cluster(claims: Iterable[Claim], full: Optional[dict[str, str]] = None) -> l
         for c, r, ok, pk in undated:
             # An undated claim joins the block's only event if there is exactly one.
             fits = [cl for cl in clusters if cl.accepts(c, r, ok, pk, rules)]
+            if len(fits) > 1:
+                # the one event of the block in the same place, or with the same object
+                for narrowed in ([cl for cl in fits if pk and not cl.places.isdisjoint(pk)],
+                                 [cl for cl in fits if ok and ok in cl.objects]):
+                    if len(narrowed) == 1:
+                        fits = narrowed
+                        break
             if len(fits) == 1:
                 fits[0].add(c, r, ok, pk)
             else:

@@ -346,7 +346,8 @@ def _best_date(verdict: str, dated: dict[str, DateRange], by_date: dict[str, lis
     # contradiction: most independent witnesses wins; a tie is stated as a set. A
     # vaguer date that contains a contested one ("early 1928" around "17 January
     # 1928") supports every reading inside it and competes with none.
-    dated = {d: r for d, r in dated.items() if not any(o != d and r.contains(dated[o]) for o in dated)}
+    dated = {d: r for d, r in dated.items()
+             if not any(o != d and r.contains(dated[o]) and not dated[o].contains(r) for o in dated)} or dated
     ranked = sorted(dated, key=lambda d: (-weight[d], dated[d].width, d))
     top = ranked[0]
     if len(ranked) > 1 and weight[ranked[1]] == weight[top]:

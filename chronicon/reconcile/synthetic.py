@@ -865,7 +865,8 @@ class _Gen:
         typ, pi, y0, y1, m0, m1, obj, place = b
         shift = 1 if self.rng.random() < 0.5 else self.rng.randint(2, 4)
         right = f"{y0:04d}/{y1:04d}"
-        wrong = f"{y0 + self.rng.choice((-shift, shift)):04d}/{y1:04d}"
+        start = y0 + shift if y0 + shift < y1 else y0 - shift
+        wrong = f"{start:04d}/{y1:04d}"
         g = self._gold(kind=kind, scenario=scenario, type=typ, subject=self.persons[pi].label, date=right,
                        best=right, reason="year off by one" if shift == 1 else None)
         srcs = self.sources.pick(self.rng.randint(3, 5))
