@@ -83,18 +83,42 @@ def test_single_source():
 # ------------------------------------------------------------------ compatible
 
 @pytest.mark.parametrize(
-    "coarse,fine,type",
+    "coarse,fine,type,best",
     [
-        ("1927-10", "1927-10-23", "expulsion_from_organization"),
-        ("1929", "1929-02-12", "deportation"),
-        ("1928-01/1929-02", "1928-06-01", "residence"),
+        ("1927-10", "1927-10-23", "expulsion_from_organization", "1927-10-23"),
+        ("1929", "1929-02-12", "deportation", "1929-02-12"),
+        # a residence is a period: a day within it attests it, the period stays its date
+        ("1928-01/1929-02", "1928-06-01", "residence", "1928-01/1929-02"),
     ],
 )
-def test_compatible_by_granularity_best_date_is_the_finest(coarse, fine, type):
+def test_compatible_by_granularity_best_date(coarse, fine, type, best):
     e = one(claim("a", coarse, type=type, place="Alma-Ata"), claim("b", fine, type=type, place="Alma-Ata"))
     assert e.verdict == "compatible"
-    assert e.best_date == fine
+    assert e.best_date == best
     assert "precision" in e.explanation
+
+
+@pytest.mark.parametrize(
+    "a,b,verdict,reason",
+    [
+        ("1905/1910", "1907", "compatible", None),  # a year within the period
+        ("1905/1910", "../1910", "compatible", None),  # an open start
+        ("1905/1910", "1905-03/1910-11", "compatible", None),  # the same ends, finer
+        ("1905/1910", "1906/1910", "contradiction", "year off by one"),  # two starts
+        ("1905/1910", "1908/1910", "contradiction", None),
+        ("1905/1910", "1905/1914", "contradiction", None),  # two ends
+    ],
+)
+def test_periods(a, b, verdict, reason):
+    evs = reconcile([claim("a", a, type="residence", place="Paris"), claim("b", b, type="residence", place="Paris"),
+                     claim("c", a, type="residence", place="Paris")])
+    assert len(evs) == 1
+    e = evs[0]
+    assert e.verdict == verdict, e.explanation
+    assert e.likely_reason == reason
+    if verdict == "contradiction":
+        assert e.best_date == a  # two sources against one
+        assert "start" in e.explanation or "end" in e.explanation
 
 
 def test_compatible_by_facets_in_order():

@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Optional
 
 from .._edtf import human, parse_range
 from ..model import Claim, Event
-from ._cluster import cluster, fold_key, norm_key, range_of, label_key, object_key, surname_keys
+from ._cluster import cluster, fold_key, norm_key, range_of, label_key, object_key, subject_keys, surname_keys
 from ._incremental import Update
 from ._incremental import update as _update
 from ._verdict import _names, judge
@@ -37,12 +37,57 @@ def _most_common(values: Iterable[Optional[str]]) -> Optional[str]:
     return Counter(vals).most_common(1)[0][0]
 
 
-def witness_groups(claims: Iterable[Claim]) -> Callable[[str], str]:
-    """Map each source to its witness group: copies and near-copies share one.
+def witness_groups(claims: Iterable[Claim], person: Optional[Callable] = None) -> Callable[[str], str]:
+    """Map each source to its witness group: copies, near-copies and translations share one.
 
     Two sources are copies of one text when they share at least two identical
     sentences (after normalising case, accents and punctuation), or when every
-    claim sentence of the smaller one appears in the larger one."""
+    claim sentence of the smaller one appears in the larger one. A near-copy (some
+    sentences edited) or a translation shares no sentence, but the same facts: two
+    sources are one witness when at least three of the smaller one's dated facts
+    (person, type, date), and four in five of them, are the larger one's."""
+    claims = claims if isinstance(claims, list) else list(claims)
+    if person is None:
+        person = subject_keys(claims).get
+
+    shared = _shared_sentences(claims)
+    shared.update(_shared_facts(claims, person))
+    return _groups(shared)
+
+
+def _shared_facts(claims: list[Claim], person: Callable) -> Counter:
+    facts: dict[tuple, object] = {}
+    n_facts: Counter = Counter()
+    for c in claims:
+        if not c.date:
+            continue
+        f = (person(c.subject), c.type, c.date)
+        had = facts.get(f)
+        if had is None:
+            facts[f] = c.source
+            n_facts[c.source] += 1
+        elif isinstance(had, str):
+            if had != c.source:
+                facts[f] = {had, c.source}
+                n_facts[c.source] += 1
+        elif c.source not in had:
+            had.add(c.source)
+            n_facts[c.source] += 1
+    pairs: Counter = Counter()
+    for srcs in facts.values():
+        if not isinstance(srcs, str) and len(srcs) <= 20:
+            s = sorted(srcs)
+            for i in range(len(s)):
+                for j in range(i + 1, len(s)):
+                    pairs[(s[i], s[j])] += 1
+    out: Counter = Counter()
+    for (a, b), n in pairs.items():
+        if n >= 3 and n >= 0.8 * min(n_facts[a], n_facts[b]):
+            out[(a, b)] = 2  # enough to group
+    return out
+
+
+def _shared_sentences(claims: list[Claim]) -> Counter:
     # One pass, little memory: per sentence (by its hash) the first source that has it,
     # then the set of sources once a second one does.
     first: dict[int, object] = {}
@@ -71,6 +116,14 @@ def witness_groups(claims: Iterable[Claim]) -> Callable[[str], str]:
                 for j in range(i + 1, len(s)):
                     shared[(s[i], s[j])] += 1
     del first
+    out: Counter = Counter()
+    for (a, b), n in shared.items():
+        if n >= 2 or n >= min(n_quotes[a], n_quotes[b]):
+            out[(a, b)] = n
+    return out
+
+
+def _groups(shared: Counter) -> Callable[[str], str]:
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -79,12 +132,10 @@ def witness_groups(claims: Iterable[Claim]) -> Callable[[str], str]:
             x = parent[x]
         return x
 
-    for (a, b), n in shared.items():
-        smaller = min(n_quotes[a], n_quotes[b])
-        if n >= 2 or n >= smaller:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+    for a, b in shared:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
     #: Sources that are copies of, or copied by, another: the others are their own witness.
     find.grouped = frozenset(parent) | frozenset(parent.values())  # type: ignore[attr-defined]
     return find
@@ -169,16 +220,22 @@ def _reconcile(claims, country_of, full=None, witness_of=None, name_events=None)
     claims = [c for c in claims if c.type != "quantity"]
     if country_of is None:
         country_of = _default_country_of()
-    if witness_of is None:
-        witness_of = witness_groups(claims)
     if full is None:
-        full = surname_keys(c.subject for c in claims)
+        subjects = subject_keys(claims)
+    else:  # a subset: the corpus-wide mapping
+        subjects = {}
+        for label in dict.fromkeys(c.subject for c in claims):
+            k = label_key(label)
+            subjects[label] = full.get(k, k)
 
     def person(label: Optional[str]) -> str:
-        k = label_key(label)
-        return full.get(k, k)
+        k = subjects.get(label)
+        return k if k is not None else label_key(label)
 
-    groups = cluster(claims, full)
+    if witness_of is None:
+        witness_of = witness_groups(claims, person)
+
+    groups = cluster(claims, subjects=subjects)
     events: list[Event] = []
     first: dict[int, Claim] = {}  # id(event) -> its first claim (for reports)
     for members in groups:

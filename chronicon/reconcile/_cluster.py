@@ -185,6 +185,19 @@ def person_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
 surname_keys = person_keys
 
 
+def subject_keys(claims: Iterable[Claim]) -> dict[str, str]:
+    """Each distinct subject label of the claims -> the key of its person
+    (:func:`person_keys`), computed once per label rather than once per claim."""
+    labels = dict.fromkeys(c.subject for c in claims)
+    labels.pop(None, None)
+    full = person_keys(labels)
+    out = {}
+    for label in labels:
+        k = label_key(label)
+        out[label] = full.get(k, k)
+    return out
+
+
 # Keys use the canonical label, not the entity id: a subject resolved through the
 # context (a pronoun) and one named in full must meet, and labels are canonical.
 def subject_key(c: Claim) -> str:
@@ -346,20 +359,25 @@ def _choose(c: Claim, rng: Optional[DateRange], fits: list[_Cluster], ok: str = 
     return min(pool, key=lambda cl: min((r.gap(rng) for r in cl.ranges if r is not None), default=0))
 
 
-def cluster(claims: Iterable[Claim], full: Optional[dict[str, str]] = None) -> list[list[Claim]]:
+def cluster(claims: Iterable[Claim], full: Optional[dict[str, str]] = None,
+            subjects: Optional[dict[str, str]] = None) -> list[list[Claim]]:
     """Claims grouped into candidate events, in a stable order.
 
     ``full``: surname-only subject keys -> full-name keys (:func:`surname_keys`)."""
     claims = claims if isinstance(claims, list) else list(claims)
-    if full is None:
-        full = surname_keys(c.subject for c in claims)
+    if subjects is None:
+        if full is None:
+            full = surname_keys(c.subject for c in claims)
+        subjects = {}
+        for label in dict.fromkeys(c.subject for c in claims):
+            k = label_key(label)
+            subjects[label] = full.get(k, k)
     blocks: dict[tuple, list[Claim]] = {}
     for c in claims:
         if c.type == "quantity":
             key = block_key(c)
         else:
-            sk = label_key(c.subject)
-            key = (full.get(sk, sk), c.type, bool(c.reported))  # = block_key(c), inlined
+            key = (subjects[c.subject], c.type, bool(c.reported))  # = block_key(c), inlined
         b = blocks.get(key)
         if b is None:
             blocks[key] = [c]
@@ -377,12 +395,16 @@ def cluster(claims: Iterable[Claim], full: Optional[dict[str, str]] = None) -> l
             r = range_of(c.date)
             item = (c, r, canon_key(c.object, c.object_id), place_keys(c.place, c.place_id))
             (dated if r is not None else undated).append(item)
-        # Finest dates first within equal starts, so a day-level claim seeds the cluster
-        # and a month or year that contains it joins.
+        # Day-level claims first, in date order, so that they seed the events; then the
+        # months and years, each joining the event it contains rather than the first one
+        # near it ("1878" belongs with 30 November 1878, not with 26 March 1877, when one
+        # person has both). Periods (residence) are swept in date order only.
         # Claims that name their object first: an objectless claim is then judged
         # against every event of the block, not only those built before it.
-        dated.sort(key=lambda it: (not it[2], it[1].lo if it[1].lo is not None else -(10**9), it[1].width, it[0].id))
         rules = _rules(members[0].type)
+        interval = rules[1]
+        dated.sort(key=lambda it: (not it[2], not interval and it[1].width > 1,
+                                   it[1].lo if it[1].lo is not None else -(10**9), it[1].width, it[0].id))
         clusters: list[_Cluster] = []
         for c, r, ok, pk in dated:
             fits = [cl for cl in (clusters if not ok else clusters[-50:]) if cl.accepts(c, r, ok, pk, rules)]

@@ -51,6 +51,8 @@ def _names(sources: list[str]) -> str:
 def _pair(a: str, ra: DateRange, b: str, rb: DateRange, ctx: "_Ctx") -> tuple[str, str, Optional[str]]:
     """Compare two distinct dates: (kind, sentence, likely reason)."""
     ca, cb = ctx.claims_by_date[a], ctx.claims_by_date[b]
+    if "/" in a or "/" in b:
+        return _pair_intervals(a, ra, b, rb)
     # Nested: one is a coarser or containing form of the other.
     if ra.contains(rb) or rb.contains(ra):
         coarse, fine = (a, b) if ra.contains(rb) else (b, a)
@@ -93,6 +95,48 @@ def _pair(a: str, ra: DateRange, b: str, rb: DateRange, ctx: "_Ctx") -> tuple[st
                 )
     reason, why = _likely_reason(a, ra, b, rb, gap, ctx)
     return ("contradiction", why, reason)
+
+
+def _ends(d: str) -> tuple[Optional[DateRange], Optional[DateRange]]:
+    """Start and end of an interval date ("1905/1910", "../1921"), each a range or None
+    when open or unknown; a plain date is both its start and its end."""
+    if "/" not in d:
+        r = range_of(d)
+        return r, r
+    s, e = d.split("/", 1)
+    return (range_of(s) if s and s != ".." else None), (range_of(e) if e and e != ".." else None)
+
+
+def _both_closed(a: str, b: str) -> bool:
+    return "/" in a and "/" in b and all(e is not None for e in _ends(a) + _ends(b))
+
+
+def _pair_intervals(a: str, ra: DateRange, b: str, rb: DateRange) -> tuple[str, str, Optional[str]]:
+    """Two dates of which one at least is a period. A source that gives both ends of a
+    period asserts them: another closed period with a start (or end) that cannot be the
+    same day contradicts it. A date inside the period, an open end ("../1921"), or the
+    same ends at another precision, are compatible."""
+    if "/" in a and "/" in b:
+        (sa, ea), (sb, eb) = _ends(a), _ends(b)
+        for which, x, y in (("start", sa, sb), ("end", ea, eb)):
+            if x is not None and y is not None and not (x.contains(y) or y.contains(x)):
+                gap = x.gap(y)
+                reason = None
+                xs = (a if x is sa or x is ea else b).split("/")[0 if which == "start" else 1]
+                ys = (b if y is sb or y is eb else a).split("/")[0 if which == "start" else 1]
+                why = f"the {which} of the period differs: {human(xs)} against {human(ys)}, {gap} days apart"
+                if x.granularity == y.granularity and xs[4:] == ys[4:] and abs(int(xs[:4]) - int(ys[:4])) == 1:
+                    reason = "year off by one"
+                    why += "; the same date a year apart: a year off by one"
+                return "contradiction", why, reason
+    if ra.overlaps(rb) or ra.contains(rb) or rb.contains(ra):
+        return (
+            "compatible",
+            f"{human(a)} and {human(b)} overlap: one period given with other bounds or precision, or a date within it",
+            None,
+        )
+    gap = ra.gap(rb)
+    return "contradiction", f"{human(a)} and {human(b)} do not overlap ({gap} days apart)", None
 
 
 #: Stage of a claim without a facet: the event itself, after a decision or an
@@ -332,6 +376,14 @@ def _finest_consistent(dated: dict[str, DateRange]) -> Optional[str]:
 def _best_date(verdict: str, dated: dict[str, DateRange], by_date: dict[str, list[Claim]], witness_of) -> tuple[Optional[str], Optional[str]]:
     weight = {d: len({witness_of(c.source) for c in by_date[d]}) for d in dated}
     if verdict == "compatible":
+        closed = [d for d in dated if "/" in d and all(e is not None for e in _ends(d))]
+        if closed:
+            # a period: its closed form, best attested then most precise
+            # the most precise form the others contain, else the best attested
+            nested = [d for d in closed if all(dated[o].contains(dated[d]) for o in closed)]
+            best = min(nested, key=lambda d: (dated[d].width, d)) if nested else \
+                min(closed, key=lambda d: (-weight[d], dated[d].width, d))
+            return best, f"{human(best)} (the period; other sources give a date within it or an open end)"
         fine = _finest_consistent(dated)
         if fine:
             return fine, f"{human(fine)} (the other sources give the same date less precisely)"
@@ -346,8 +398,17 @@ def _best_date(verdict: str, dated: dict[str, DateRange], by_date: dict[str, lis
     # contradiction: most independent witnesses wins; a tie is stated as a set. A
     # vaguer date that contains a contested one ("early 1928" around "17 January
     # 1928") supports every reading inside it and competes with none.
+    # A closed period contains another period without supporting it: "1890/1897" and
+    # "1892/1897" disagree on the start.
     dated = {d: r for d, r in dated.items()
-             if not any(o != d and r.contains(dated[o]) and not dated[o].contains(r) for o in dated)} or dated
+             if not any(o != d and r.contains(dated[o]) and not dated[o].contains(r) and not _both_closed(d, o)
+                        for o in dated)} or dated
+    # A source that dates an earlier stage (the decision) is no witness for the date of
+    # the event itself, when other sources date the event.
+    event_weight = {d: len({witness_of(c.source) for c in by_date[d] if _stage(c.facet) >= _EVENT_STAGE})
+                    for d in dated}
+    if any(event_weight.values()):
+        weight = event_weight
     ranked = sorted(dated, key=lambda d: (-weight[d], dated[d].width, d))
     top = ranked[0]
     if len(ranked) > 1 and weight[ranked[1]] == weight[top]:

@@ -542,7 +542,7 @@ class _Gen:
         if "month" not in grans and "year" not in grans:
             grans[-1] = self.rng.choice(("month", "year"))
         for k, (s, gr) in enumerate(zip(srcs, grans)):
-            self._claim(g, pi, typ, s, self._render(day, gr), place=place, obj=obj, undated_ok=k >= 2)
+            self._claim(g, pi, typ, s, self._render(day, gr), place=place, obj=obj, undated_ok=k >= 2 and gr == "day")
 
     def _facets(self, scenario, kind):
         typ = self.rng.choice(_FACET_TYPES)
