@@ -56,12 +56,12 @@ def witness_groups(claims: Iterable[Claim], person: Optional[Callable] = None) -
 
 
 def _shared_facts(claims: list[Claim], person: Callable) -> Counter:
-    facts: dict[tuple, object] = {}
+    facts: dict[int, object] = {}
     n_facts: Counter = Counter()
     for c in claims:
         if not c.date:
             continue
-        f = (person(c.subject), c.type, c.date)
+        f = hash((person(c.subject), c.type, c.date))
         had = facts.get(f)
         if had is None:
             facts[f] = c.source

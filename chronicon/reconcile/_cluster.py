@@ -49,7 +49,28 @@ norm_key = lru_cache(maxsize=200_000)(fold_key)
 _ROMAN = re.compile(r"^m*(?:c[md]|d?c{0,3})(?:x[cl]|l?x{0,3})(?:i[xv]|v?i{0,3})$")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1)
+def _entities():
+    """The entities stage's name functions, or None without it (then plain keys)."""
+    try:
+        from ..entities import name_key
+        from ..entities._normalize import _HACEK, _word_readings
+    except Exception:  # noqa: BLE001
+        return None
+    return name_key, _HACEK, _word_readings
+
+
+@lru_cache(maxsize=1 << 18)
+def _written_words(label: str) -> tuple:
+    """A label's words as written: folded, accents off, háček letters spelled out."""
+    ent = _entities()
+    if ent is None:
+        return tuple(norm_key(label).split())
+    name_key, hacek, _ = ent
+    return tuple(name_key(label.translate(hacek)).split())
+
+
+@lru_cache(maxsize=1 << 18)
 def label_key(label: Optional[str]) -> str:
     """Transliteration-insensitive key of a person's label.
 
@@ -59,41 +80,24 @@ def label_key(label: Optional[str]) -> str:
     people apart (Kamenev / Kameneva)."""
     if not label:
         return ""
-    try:
-        from ..entities import name_key
-        from ..entities._normalize import _HACEK
-    except Exception:  # noqa: BLE001 - without the entities stage, the plain key
+    if _entities() is None:
         return norm_key(label)
-    words = name_key(label.translate(_HACEK)).split()
-    return " ".join(w if i and _ROMAN.match(w) else _word_key(w) for i, w in enumerate(words))
+    return " ".join(w if i and _ROMAN.match(w) else _word_key(w) for i, w in enumerate(_written_words(label)))
 
 
 @lru_cache(maxsize=200_000)
 def _word_key(word: str) -> str:
-    """``translit_key`` of one word (it works word by word; words repeat far more than names)."""
-    from ..entities import translit_key
-
-    return translit_key(word)
+    """``translit_key`` of one folded word: its commonest reading."""
+    return _entities()[2](word)[0]
 
 
 @lru_cache(maxsize=200_000)
 def _readings(word: str) -> frozenset:
-    """Every transliteration reading of one word as written (ch, j, sch, c read as in each language)."""
-    try:
-        from ..entities._normalize import translit_variants
-    except Exception:  # noqa: BLE001 - without the entities stage, the word itself
+    """Every transliteration reading of one folded word (ch, j, sch, c read as in each language)."""
+    ent = _entities()
+    if ent is None:
         return frozenset((word,))
-    return translit_variants(word)
-
-
-@lru_cache(maxsize=200_000)
-def _written_words(label: str) -> tuple:
-    try:
-        from ..entities import name_key
-        from ..entities._normalize import _HACEK
-    except Exception:  # noqa: BLE001
-        return tuple(norm_key(label).split())
-    return tuple(name_key(label.translate(_HACEK)).split())
+    return frozenset(ent[2](word))
 
 
 def _parse(words: tuple) -> tuple[str, list[str], str]:
