@@ -28,7 +28,7 @@ julian_offset = lru_cache(maxsize=100_000)(_julian_offset)
 _RANK = {"agree": 0, "compatible": 1, "calendar_style": 2, "contradiction": 3}
 
 
-@dataclass
+@dataclass(slots=True)
 class Judgement:
     verdict: str
     explanation: str
@@ -189,7 +189,7 @@ def _likely_reason(a: str, ra: DateRange, b: str, rb: DateRange, gap: int, ctx: 
     return reason, "; ".join(parts)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ctx:
     type: str
     country: Optional[str]
