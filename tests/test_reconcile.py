@@ -513,3 +513,108 @@ def test_a_report_naming_no_object_is_related_to_the_only_event():
     ev_fact = next(e for e in events if fact.id in e.claims)
     ev_report = next(e for e in events if report.id in e.claims)
     assert ev_report.related == [ev_fact.id]
+
+
+# ------------------------------------------------------------------ names, places, organisations (issue 6)
+
+from chronicon.reconcile._cluster import label_key, person_keys  # noqa: E402
+
+
+def _person(labels):
+    full = person_keys(labels)
+    return {x: full.get(label_key(x), label_key(x)) for x in labels}
+
+
+def test_one_person_however_written():
+    names = ["Lev Trotsky", "L. D. Trotsky", "L. Trotsky", "Trotsky", "Trotzki", "Lev Davidovich Trotsky",
+             "Lew Trotzki", "Trockij"]
+    assert len(set(_person(names).values())) == 1
+
+
+@pytest.mark.parametrize("names", [
+    ["Nikolai Bukharin", "Nikolai Bucharin", "Nikolai Bujarin", "Nikolai Boukharine", "Nikolaj Bucharin"],
+    ["Grigory Zinoviev", "Grigori Sinowjew", "Grigorij Zinov'ev", "Grigori Zinóviev", "Zinovieff"],
+    ["Georgy Zhukov", "Georgi Joukov", "Georgi Schukow", "Georgij Žukov"],
+])
+def test_spellings_of_the_languages_meet(names):
+    assert len(set(_person(names).values())) == 1, _person(names)
+
+
+def test_people_kept_apart():
+    keys = _person(["Lev Sedov", "Sergei Sedov", "Sedov", "S. Sedov", "Lev Kamenev", "Olga Kameneva",
+                    "Alexander Romanov II", "Alexander Romanov III"])
+    assert keys["Lev Sedov"] != keys["Sergei Sedov"]
+    assert keys["Sedov"] not in (keys["Lev Sedov"], keys["Sergei Sedov"])  # two fit: no guess
+    assert keys["S. Sedov"] == keys["Sergei Sedov"]  # the initial decides
+    assert keys["Lev Kamenev"] != keys["Olga Kameneva"]
+    assert keys["Alexander Romanov II"] != keys["Alexander Romanov III"]
+
+
+def test_surname_alone_spellings_meet_without_a_full_name():
+    keys = _person(["Sinowjew", "Zinoviev", "Zinóviev"])
+    assert len(set(keys.values())) == 1
+
+
+def test_two_arrests_a_year_apart_are_two_events_and_a_year_joins_its_own():
+    evs = run(claim("a", "1905-03-10", type="arrest"), claim("b", "1905-03-10", type="arrest"),
+              claim("c", "1906-01-20", type="arrest"), claim("d", "1906-01", type="arrest"),
+              claim("e", "1906", type="arrest"))
+    assert len(evs) == 2
+    by_date = {e.best_date: e for e in evs}
+    assert by_date["1905-03-10"].verdict == "agree"
+    late = by_date["1906-01-20"]
+    assert late.verdict == "compatible" and len(late.claims) == 3
+
+
+def test_places_named_in_other_languages_meet():
+    e = one(claim("a", "1929-02-12", type="arrival", place="Constantinople"),
+            claim("b", "1929-02-12", type="arrival", place="Konstantinopel"),
+            claim("c", "1929-02-12", type="arrival", place="Istanbul"))
+    assert e.verdict == "agree"
+    evs = run(claim("a", "1929/1933", type="residence", place="Paris"),
+              claim("b", "1929/1933", type="residence", place="London"))
+    assert len(evs) == 2
+
+
+def test_organisations_named_in_other_languages_meet_and_two_bodies_stay_apart():
+    evs = run(claim("a", "1927-10-23", type="expulsion_from_organization", object="Central Committee"),
+              claim("b", "1927-10-23", type="expulsion_from_organization", object="Zentralkomitee"),
+              claim("c", "1927-11-14", type="expulsion_from_organization", object="Communist Party"),
+              claim("d", "1927-11-14", type="expulsion_from_organization", object="Parti communiste"))
+    assert sorted(len(e.claims) for e in evs) == [2, 2]
+    assert all(e.verdict == "agree" for e in evs)
+
+
+def test_undated_claim_joins_the_event_of_its_place():
+    evs = run(claim("a", "1905-03-10", type="arrest", place="Moscow"),
+              claim("b", "1906-11-20", type="arrest", place="Paris"),
+              claim("c", None, type="arrest", place="Paris"))
+    paris = next(e for e in evs if e.best_date == "1906-11-20")
+    assert len(paris.claims) == 2 and len(evs) == 2
+
+
+def test_translation_shares_facts_not_sentences_and_counts_once():
+    facts = [("birth", "1879-11-07"), ("arrest", "1898-01-28"), ("deportation", "1929-02-12"), ("death", "1940-08-21")]
+    a = [claim("orig", d, type=t) for t, d in facts]
+    b = [claim("transl", d, type=t, subject="Leon Trotzki") for t, d in facts]
+    c = [claim("other", "1940-08-21", type="death")]
+    w = witness_groups(a + b + c)
+    assert w("orig") == w("transl") != w("other")
+
+
+def test_a_decision_date_is_no_witness_for_the_execution():
+    e = one(claim("a", "1928-01-10", type="deportation", facet="decision"),
+            claim("b", "1928-01-10", type="deportation"),
+            claim("c", "1928-01-17", type="deportation"),
+            claim("d", "1928-01-17", type="deportation"))
+    assert e.verdict == "contradiction" and e.best_date == "1928-01-17"
+
+
+def test_given_names_in_their_language_forms():
+    keys = _person(["Lev Trotsky", "Léon Trotsky", "Leo Trotzki", "León Trotski",
+                    "Nikolai Bukharin", "Nicolas Boukharine", "Nicolás Bujarin", "Nikolaus Bucharin",
+                    "Pyotr Petrov", "Pierre Petrov", "Ivan Petrov"])
+    assert len({keys[n] for n in ("Lev Trotsky", "Léon Trotsky", "Leo Trotzki", "León Trotski")}) == 1
+    assert len({keys[n] for n in ("Nikolai Bukharin", "Nicolas Boukharine", "Nicolás Bujarin",
+                                  "Nikolaus Bucharin")}) == 1
+    assert keys["Pyotr Petrov"] == keys["Pierre Petrov"] != keys["Ivan Petrov"]

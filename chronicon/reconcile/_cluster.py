@@ -100,6 +100,33 @@ def _readings(word: str) -> frozenset:
     return frozenset(ent[2](word))
 
 
+@lru_cache(maxsize=1)
+def _given_groups() -> dict[str, frozenset]:
+    """Reading of a given name -> the groups of ``data/given_names.yaml`` it belongs to
+    (Lev, Leon, Léon, Leo: one group)."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("chronicon.reconcile").joinpath("data/given_names.yaml").read_text("utf-8")
+    out: dict[str, set] = defaultdict(set)
+    for row in yaml.safe_load(text)["given_names"]:
+        group = "@" + str(row[0]).lower()
+        for form in row:
+            for w in _written_words(str(form)):
+                for r in _readings(w):
+                    out[r].add(group)
+    return {r: frozenset(g) for r, g in out.items()}
+
+
+@lru_cache(maxsize=50_000)
+def _given(word: str) -> frozenset:
+    """Readings of a first given name, and its groups (the forms of one name in six languages)."""
+    rs = _readings(word)
+    groups = _given_groups()
+    return rs.union(*(groups.get(r, ()) for r in rs))
+
+
 def _parse(words: tuple) -> tuple[str, list[str], str]:
     """(surname, given names, regnal number) of a name's words as written."""
     words = list(words)
@@ -116,8 +143,9 @@ def person_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
     written: in another romanisation whose letters read differently (German Bucharin,
     Spanish Bujarin), with initials ("L. D. Trotsky"), with a patronymic ("Lev
     Davidovich Trotsky") or the surname alone ("Sinowjew"). Full names meet when their
-    surnames and first given names have a reading in common (and the same regnal number:
-    Alexander II and III are two people). A surname alone, or with initials, joins the
+    surnames and first given names have a reading in common, or the given names are
+    forms of one name in two languages (Lev, Léon, Leo: ``data/given_names.yaml``), and
+    the regnal number is the same (Alexander II and III are two people). A surname alone, or with initials, joins the
     one full name of the corpus it fits; when two fit (Lev and Sergei Sedov), it stays
     apart: no guess."""
     parent: dict[str, str] = {}
@@ -151,7 +179,7 @@ def person_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
         if given and len(given[0]) > 1:
             fulls.append((k, surname, given[0], regnal))
             for sr in _readings(surname):
-                for gr in _readings(given[0]):
+                for gr in _given(given[0]):
                     other = full_index.setdefault((sr, gr, regnal), k)
                     if other != k:
                         union(other, k)

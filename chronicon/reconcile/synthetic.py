@@ -198,6 +198,30 @@ def _render_first(first: str, scheme: int) -> str:
     return first
 
 
+#: First names as a source in each language may translate them (en, de, fr, es, it, pt).
+_FIRST_FORMS = {
+    "Grigory": ("Gregory", "Gregor", "Grégoire", "Gregorio", "Gregorio", "Gregório"),
+    "Lev": ("Leo", "Leo", "Léon", "León", "Leone", "Leão"),
+    "Nikolai": ("Nicholas", "Nikolaus", "Nicolas", "Nicolás", "Nicola", "Nicolau"),
+    "Alexei": ("Alexis", "Alexej", "Alexis", "Alexis", "Alessio", "Aleixo"),
+    "Sergei": ("Sergius", "Sergej", "Serge", "Sergio", "Sergio", "Sérgio"),
+    "Ivan": ("John", "Johann", "Jean", "Juan", "Giovanni", "João"),
+    "Pavel": ("Paul", "Paul", "Paul", "Pablo", "Paolo", "Paulo"),
+    "Fyodor": ("Theodore", "Fjodor", "Théodore", "Teodoro", "Teodoro", "Teodoro"),
+    "Mikhail": ("Michael", "Michael", "Michel", "Miguel", "Michele", "Miguel"),
+    "Andrei": ("Andrew", "Andreas", "André", "Andrés", "Andrea", "André"),
+    "Yakov": ("Jacob", "Jakob", "Jacques", "Jacobo", "Giacomo", "Jacó"),
+    "Konstantin": ("Constantine", "Konstantin", "Constantin", "Constantino", "Costantino", "Constantino"),
+    "Pyotr": ("Peter", "Peter", "Pierre", "Pedro", "Pietro", "Pedro"),
+    "Vasily": ("Basil", "Wassili", "Basile", "Basilio", "Basilio", "Basílio"),
+    "Dmitri": ("Demetrius", "Dmitri", "Dimitri", "Demetrio", "Demetrio", "Demétrio"),
+    "Natalia": ("Natalie", "Natalie", "Nathalie", "Natalia", "Natalia", "Natália"),
+    "Maria": ("Mary", "Maria", "Marie", "María", "Maria", "Maria"),
+    "Yelena": ("Helen", "Helene", "Hélène", "Elena", "Elena", "Helena"),
+    "Sofia": ("Sophia", "Sophie", "Sophie", "Sofía", "Sofia", "Sofia"),
+}
+
+
 def variant(p: Person, lang: str, rng: random.Random) -> str:
     """The person's name as a source in ``lang`` may write it, unresolved: the
     surname alone, with initials ("L. D. Trotsky"), with the patronymic, in the
@@ -213,9 +237,12 @@ def variant(p: Person, lang: str, rng: random.Random) -> str:
     if r < 0.35:
         pat = f" {p.patronymic[0]}." if p.patronymic and rng.random() < 0.5 else ""
         return f"{p.first[0]}.{pat} {surname}"  # "L. D. Trotsky"
+    first = _render_first(p.first, scheme)
+    if scheme != _SCHOLARLY and p.first in _FIRST_FORMS and rng.random() < 0.25:
+        first = _FIRST_FORMS[p.first][_SCHEME[lang]]  # the name in the source's language (Léon)
     if r < 0.45 and p.patronymic:
-        return f"{_render_first(p.first, scheme)} {p.patronymic} {surname}"
-    return f"{_render_first(p.first, scheme)} {surname}"
+        return f"{first} {p.patronymic} {surname}"
+    return f"{first} {surname}"
 
 
 _PATRONYMIC = {"Grigory": "Grigorievich", "Lev": "Lvovich", "Ivan": "Ivanovich", "Pavel": "Pavlovich",
