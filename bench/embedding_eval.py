@@ -1,6 +1,6 @@
 """Does a multilingual sentence embedding help reconcile decide hard cases? (issue 6)
 
-``python -m chronicon.reconcile.embedding_eval [--json]`` builds labelled pairs of
+``python bench/embedding_eval.py [--json]`` builds labelled pairs of
 claims that reconcile must decide, "same real event or not", from two places:
 
 - the real corpora: the seeds (``../shared/data/seeds`` with
@@ -37,11 +37,15 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Optional
 
-from .._edtf import parse_range
-from ._cluster import canon_key, label_key, place_keys, subject_keys
-from ._policy import window_days
 
-ROOT = Path(__file__).resolve().parents[2]
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout
+
+from chronicon._edtf import parse_range  # noqa: E402
+from chronicon.reconcile._cluster import canon_key, label_key, place_keys, subject_keys
+from chronicon.reconcile._policy import window_days  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 # Sentences for the synthetic claims, per language: subject, verb phrase, object, place, date.
@@ -107,8 +111,8 @@ def _hard(a, b) -> Optional[str]:
 
 
 def synthetic_pairs(n_claims: int = 6000, seed: int = 11, cap: int = 1500):
-    from . import reconcile
-    from .synthetic import generate
+    from chronicon.reconcile import reconcile
+    from chronicon.reconcile.synthetic import generate
 
     claims, truth = generate(claims=n_claims, seed=seed)
     events = reconcile(claims, country_of=truth.country_of)
@@ -133,7 +137,7 @@ def synthetic_pairs(n_claims: int = 6000, seed: int = 11, cap: int = 1500):
 
 def _match_gold(gold: dict, result) -> dict:
     """Gold claim id -> system claim, by source, date, type and subject."""
-    from .._evaluate import _norm_date, _same_subject
+    from chronicon._evaluate import _norm_date, _same_subject
 
     try:
         from ..entities import default_registry
@@ -161,8 +165,8 @@ def _match_gold(gold: dict, result) -> dict:
 def real_pairs():
     import yaml
 
-    from .. import Pipeline
-    from .._evaluate import load_gold
+    from chronicon import Pipeline
+    from chronicon._evaluate import load_gold
 
     corpora = [(SHARED / "data" / "seeds", SHARED / "data" / "dev" / "seeds_gold.yaml"),
                (ROOT / "examples" / "rasputin", ROOT / "examples" / "rasputin" / "gold.yaml")]
