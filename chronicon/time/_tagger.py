@@ -282,18 +282,31 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         h.type = "DURATION"
         if unit in ("DE", "CE"):  # decades, centuries: in years
             k, unit = (k * (10 if unit == "DE" else 100) if isinstance(k, int) else k), "Y"
-        h.dur = {"H": f"PT{k}H", "MIN": f"PT{k}M", "S": f"PT{k}S"}.get(unit, f"P{k}{unit}")
+        if gd.get("half") is not None and isinstance(k, int):  # "dos semanas y media": P2.5W
+            k = f"{k}.5"
+        parts = [(k, unit)]
+        if gd.get("unit2"):  # "dos años y tres meses": P2Y3M
+            k2, unit2 = _number(g, gd.get("num2")), _unit(g, gd["unit2"])
+            if not isinstance(k2, int) or unit2 not in ("Y", "M", "W", "D", "H", "MIN", "S"):
+                return None
+            parts.append((k2, unit2))
+        h.dur = _iso_duration(parts)
     elif kind == "time" and any(gd.get(k) for k in ("tod", "tod2", "tod3", "tod4")):
         word = next(gd[k] for k in ("tod", "tod2", "tod3", "tod4") if gd.get(k))
         code = g.norm("tod", word)
         if not code:
             return None
-        shift = 0 if gd.get("lex") or gd.get("dnext") or g.norm("tod_shift", word) else None
+        shift = 0 if gd.get("lex") or gd.get("dnext") or gd.get("weekday") or g.norm("tod_shift", word) else None
         if gd.get("lex"):
             mv = re.fullmatch(r"([+-]?\d+)D", str(g.norm("deictic", gd["lex"]) or ""))
             if not mv:
                 return None
             shift = int(mv.group(1))
+        elif gd.get("weekday"):  # "la noche del viernes pasado": that weekday's night
+            h.weekday = g.norm("weekday", gd["weekday"])
+            h.dir = g.norm("deictic_next", gd["dnext"]) if gd.get("dnext") else None
+            if h.weekday is None:
+                return None
         elif gd.get("dnext"):
             shift = g.norm("deictic_next", gd["dnext"]) or 0
         if shift is not None:  # None: "por la tarde", the day the text speaks of
@@ -319,6 +332,11 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
                 hour += 12
             elif shift == 0 and hour == 12:
                 hour = 0
+            if gd.get("lex"):  # "a las seis de la mañana de ayer": the day from the document date
+                mv = re.fullmatch(r"([+-]?\d+)D", str(g.norm("deictic", gd["lex"]) or ""))
+                if not mv:
+                    return None
+                h.deictic = (int(mv.group(1)), "D")
         if not (0 <= hour <= 24 and 0 <= minute < 60):
             return None
         h.type = "TIME"
@@ -338,6 +356,13 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             return None
         h.type = "SET"
     return h
+
+
+def _iso_duration(parts: list) -> str:
+    """ISO 8601 duration of (amount, unit) parts: [(2, "Y"), (3, "M")] -> P2Y3M, [(2, "H"), (30, "MIN")] -> PT2H30M."""
+    date = "".join(f"{k}{u}" for k, u in parts if u not in ("H", "MIN", "S"))
+    time = "".join(f"{k}{u[0]}" for k, u in parts if u in ("H", "MIN", "S"))
+    return "P" + date + ("T" + time if time else "")
 
 
 # --------------------------------------------------------------------------- scanning
@@ -823,6 +848,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         base = dct
         if shift is None:  # the day the text last named (news), else the document date
             shift, base = 0, (anchor if anchor and anchor[2] is not None else dct)
+        elif h.weekday is not None and dct and dct[2] is not None:
+            base = _day_of(_news_weekday(h, dct, _expr(text, offset, h, lang)).value) or dct
         day = S.add_offset(base, shift, "D") if base and base[2] is not None else None
         if day is not None:
             te.value = S.timex_date(*day) + "T" + code
@@ -835,7 +862,10 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
     if h.type == "TIME":
         hh, mm = h.time
         t = f"T{hh:02d}:{mm:02d}{h.zone}"
-        if news and anchor and anchor[2] is not None:  # the day the text last named
+        if h.deictic is not None and dct and dct[2] is not None:
+            te.value = S.timex_date(*S.add_offset(dct, h.deictic[0], "D")) + t
+            te.resolution = "relative"
+        elif news and anchor and anchor[2] is not None:  # the day the text last named
             te.value = S.timex_date(*anchor) + t
             te.resolution = "relative"
         elif news and dct and dct[2] is not None:
