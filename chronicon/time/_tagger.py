@@ -263,10 +263,14 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
                 n = g.norm("next", gd["next"])
             elif gd.get("dnext") is not None:
                 n = g.norm("deictic_next", gd["dnext"])
+            elif gd.get("this") is not None:  # "en lo que va de año": the current unit
+                n = 0
             if n is None:
                 return None
         if kind == "relative":
             h.rel = (n, unit)
+            if gd.get("later") is not None and unit in ("Y", "M", "W", "D", "H", "MIN", "S"):
+                h.dur = _iso_duration([(abs(n), unit)])  # TimeML news may read it as a duration
         else:
             h.deictic = (n, unit)
     elif kind == "duration":
@@ -281,7 +285,10 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             return None  # a capital number word inside a sentence names something: "guerre de Cent Ans"
         h.type = "DURATION"
         if unit in ("DE", "CE"):  # decades, centuries: in years
-            k, unit = (k * (10 if unit == "DE" else 100) if isinstance(k, int) else k), "Y"
+            if isinstance(k, (int, float)):  # "medio siglo": P50Y
+                k = k * (10 if unit == "DE" else 100)
+                k = int(k) if float(k).is_integer() else k
+            unit = "Y"
         if gd.get("half") is not None and isinstance(k, int):  # "dos semanas y media": P2.5W
             k = f"{k}.5"
         parts = [(k, unit)]
@@ -675,9 +682,11 @@ def _resolve_weekday(h: Hit, anchor, dct, te: TimeExpression):
 
 
 def _day_only(h: Hit, anchor, dct, te: TimeExpression) -> TimeExpression:
-    """'el día 13': the month of the document date in news (the nearest such day,
-    leaning to the past), else of the anchor when it has one."""
+    """'el día 13': in news the month of the last date the text named, else of the
+    document date (the nearest such day, leaning to the past); else of the anchor."""
     te.granularity = "day"
+    if dct is not None and anchor and anchor[1] is not None and anchor != dct:
+        dct = anchor  # news: the month the text last named ("el 11 de septiembre ... el día 12")
     base = dct if dct and dct[1] is not None else (anchor if anchor and anchor[1] is not None else None)
     if base is None:
         te.value, te.resolution = f"XXXX-XX-{h.d:02d}", "unresolved"
@@ -838,6 +847,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
             and h.weekday is None and (h.m is not None or h.season is not None):
         h.y = _news_year(h, dct)  # "last May": from the document date, not the narrative
         te.resolution = "year_from_context"
+    if news and h.rel is not None and h.dur and (g_news or {}).get("later_is_duration"):
+        h.type = te.type = "DURATION"  # "dos días después": a duration in Spanish TimeBank
     if h.type == "DURATION":
         te.value = h.dur
         te.granularity = "duration"
