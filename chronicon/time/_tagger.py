@@ -141,6 +141,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         q = _int_or_norm(g, "ordinal", word) or _int_or_norm(g, "day_word", word)
         if gd.get("qunit"):  # "el segundo semestre": H2 (norm quarter_unit: Q, H or T)
             h.qunit = g.norm("quarter_unit", gd["qunit"]) or "Q"
+        if g.norm("ordinal", word) == "last" and h.y is None and gd.get("year"):  # "the last quarter of 1999"
+            q = {"Q": 4, "H": 2, "T": 3}.get(h.qunit, 4)
         if q is None or not 1 <= q <= {"Q": 4, "H": 2, "T": 3}.get(h.qunit, 4):
             return None
         h.quarter = q
@@ -834,7 +836,7 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         te = _day_only(h, anchor, dct if news else None, te)
         return te, (_day_of(te.value) or anchor)
     if news and dct and dct[0] is not None:
-        if h.weekday is not None:
+        if h.weekday is not None and h.tod is None:
             back = (g_news or {}).get("weekday_back", 6) if h.dir is None else 6
             te = _news_weekday(h, dct, te, back, (g_news or {}).get("last_skips_today", False))
             return te, (_day_of(te.value) or anchor)
