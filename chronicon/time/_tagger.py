@@ -110,8 +110,8 @@ def _unit(g: Grammar, s: Optional[str]) -> Optional[str]:
 
 def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
     gd = mt.groupdict()
-    if kind in ("date", "weekday"):  # a rule may offer two word orders: "el pasado lunes" / "el lunes pasado"
-        for k in ("weekday", "month", "dnext"):
+    if kind in ("date", "weekday", "season", "weekend"):  # two word orders: "el pasado lunes" / "el lunes pasado"
+        for k in ("weekday", "month", "dnext", "season"):
             if gd.get(k) is None and gd.get(k + "2") is not None:
                 gd[k] = gd[k + "2"]
     h = Hit(mt.start(), mt.end(), rule, kind)
