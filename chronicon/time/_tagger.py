@@ -995,15 +995,17 @@ def _tag(text: str, lang: str, anchor: Optional[tuple], dct: Optional[tuple], of
         anchor = dct  # news: "a year earlier" counts from the document date until a date is given
     hits = _scan(g, text)
     _decorate(g, text, hits)
-    if join:  # TimeML has no intervals: the TimeML writer keeps the ends apart
+    if join or news:  # news: joined only to lend the year ("entre enero y marzo de 1998"), then split
         hits = _combine(g, text, hits)
     if news:  # TimeML has no intervals: a day range's two ends are tagged apart
         split = []
         for h in hits:
             if h.interval and h.a is not None and h.b is not None and h.a.end <= h.b.start:
-                if h.a.y is None:
+                if h.a.y is None and h.a.dual is None:
                     h.a.y = h.b.y
                 split.extend((h.a, h.b))
+            elif h.interval and h.rule.startswith("open_") and (h.a is None) != (h.b is None):
+                split.append(h.a or h.b)  # "hasta 1921": the date alone
             else:
                 split.append(h)
         hits = split
