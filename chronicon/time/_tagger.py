@@ -862,7 +862,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         if shift is None:  # the day the text last named (news), else the document date
             shift, base = 0, (anchor if anchor and anchor[2] is not None else dct)
         elif h.weekday is not None and dct and dct[2] is not None:
-            base = _day_of(_news_weekday(h, dct, _expr(text, offset, h, lang)).value) or dct
+            back = (g_news or {}).get("weekday_back", 6) if h.dir is None else 6
+            base = _day_of(_news_weekday(h, dct, _expr(text, offset, h, lang), back).value) or dct
         day = S.add_offset(base, shift, "D") if base and base[2] is not None else None
         if day is not None:
             te.value = S.timex_date(*day) + "T" + code
