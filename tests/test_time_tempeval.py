@@ -184,3 +184,9 @@ def test_timeml_mode_spanish_timebank_conventions():
     got = _values("Meses después , la semana pasada , volvió ; lo hará dos meses más tarde .", "es", "2000-06-01")
     assert ("Meses después", "DURATION", "PXM") in got
     assert ("dos meses más tarde", "DURATION", "P2M") in got
+
+
+def test_timeml_mode_a_list_of_days_takes_the_month_at_its_end():
+    got = _values("Se verán los días 13 , 14 y 15 de mayo de 2001 .", "es", "2000-06-01")
+    assert [v for _, _, v in got] == ["2001-05-13", "2001-05-14", "2001-05-15"]
+    assert got[0][0] == "los días 13"
