@@ -163,3 +163,30 @@ def test_historical_tagging_keeps_its_spans():
 def test_timeml_mode_tags_the_two_ends_of_a_day_range_apart():
     got = _values("Se celebrará del 7 al 11 de septiembre .", "es", "2000-10-01")
     assert got == [("del 7", "DATE", "2000-09-07"), ("al 11 de septiembre", "DATE", "2000-09-11")]
+
+
+def test_timeml_mode_a_range_lends_its_year_and_open_ends_keep_the_date():
+    got = _values("Las ventas subieron entre enero y marzo de 1998 y bajaron hasta 1999 .", "es", "2000-06-01")
+    assert got == [("enero", "DATE", "1998-01"), ("marzo de 1998", "DATE", "1998-03"), ("1999", "DATE", "1999")]
+
+
+def test_timeml_mode_spanish_timebank_conventions():
+    # a Thursday; "el pasado jueves" is a week back (25 May), a bare day is read in the month
+    # last named (May), parts of a day and clock times take the day last named
+    got = _values("El pasado jueves , dos días después del acuerdo , se vieron ; el día 5 , por la tarde , "
+                  "firmaron a las 8.15 hora local ( 07.15 GMT ) tras dos años y tres meses .", "es", "2000-06-01")
+    assert ("El pasado jueves", "DATE", "2000-05-25") in got
+    assert ("dos días", "DURATION", "P2D") in got
+    assert ("el día 5", "DATE", "2000-05-05") in got
+    assert ("la tarde", "TIME", "2000-05-05TAF") in got
+    assert ("07.15 GMT", "TIME", "2000-05-05T07:15Z") in got
+    assert ("dos años y tres meses", "DURATION", "P2Y3M") in got
+    got = _values("Meses después , la semana pasada , volvió ; lo hará dos meses más tarde .", "es", "2000-06-01")
+    assert ("Meses después", "DURATION", "PXM") in got
+    assert ("dos meses más tarde", "DURATION", "P2M") in got
+
+
+def test_timeml_mode_a_list_of_days_takes_the_month_at_its_end():
+    got = _values("Se verán los días 13 , 14 y 15 de mayo de 2001 .", "es", "2000-06-01")
+    assert [v for _, _, v in got] == ["2001-05-13", "2001-05-14", "2001-05-15"]
+    assert got[0][0] == "los días 13"

@@ -52,6 +52,8 @@ class Hit:
     quarter: Optional[int] = None  # "the third quarter": 3
     tod: Optional[tuple] = None  # part of a day: (TIMEX3 code MO/AF/EV/NI, day shift from the document date)
     dir: Optional[int] = None  # "last May" -1, "this May" 0, "next Friday" +1 (from the document date)
+    qunit: str = "Q"  # the part of a year "quarter" counts: Q (quarter), H (half), T (third)
+    zone: str = ""  # a clock time's zone suffix in TIMEX3 ("Z" for GMT / UTC)
     flags: list = field(default_factory=list)
 
 
@@ -93,7 +95,13 @@ def _number(g: Grammar, s: Optional[str]):
         return 1
     if s.strip().isdigit():
         return int(s)
-    return g.norm("number", s)
+    v = g.norm("number", s)
+    if v is None:  # "treinta y cinco": the sum of the number words (the language's num pattern joins them)
+        parts = [g.norm("number", w) for w in s.split()]
+        parts = [p for p in parts if p is not None]
+        if len(parts) >= 2 and all(isinstance(p, int) for p in parts):
+            v = sum(parts)
+    return v
 
 
 def _unit(g: Grammar, s: Optional[str]) -> Optional[str]:
@@ -102,8 +110,8 @@ def _unit(g: Grammar, s: Optional[str]) -> Optional[str]:
 
 def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
     gd = mt.groupdict()
-    if kind in ("date", "weekday"):  # a rule may offer two word orders: "el pasado lunes" / "el lunes pasado"
-        for k in ("weekday", "month", "dnext"):
+    if kind in ("date", "weekday", "season", "weekend"):  # two word orders: "el pasado lunes" / "el lunes pasado"
+        for k in ("weekday", "month", "dnext", "season"):
             if gd.get(k) is None and gd.get(k + "2") is not None:
                 gd[k] = gd[k + "2"]
     h = Hit(mt.start(), mt.end(), rule, kind)
@@ -130,8 +138,12 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             h.quarter = 0
             h.dir = -1 if gd.get("ago") else 0
             return h
-        q = _int_or_norm(g, "day_word", word)
-        if q is None or not 1 <= q <= 4:
+        q = _int_or_norm(g, "ordinal", word) or _int_or_norm(g, "day_word", word)
+        if gd.get("qunit"):  # "el segundo semestre": H2 (norm quarter_unit: Q, H or T)
+            h.qunit = g.norm("quarter_unit", gd["qunit"]) or "Q"
+        if g.norm("ordinal", word) == "last" and h.y is None and gd.get("year"):  # "the last quarter of 1999"
+            q = {"Q": 4, "H": 2, "T": 3}.get(h.qunit, 4)
+        if q is None or not 1 <= q <= {"Q": 4, "H": 2, "T": 3}.get(h.qunit, 4):
             return None
         h.quarter = q
         h.y = _year(g, gd.get("year"), None)
@@ -140,6 +152,11 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
     elif kind == "date":
         h.d = _int_or_norm(g, "day_word", gd.get("day"))
         h.m = _month(g, gd.get("month"))
+        if gd.get("holiday"):  # a fixed feast ("Navidad": 12-25, norm holiday)
+            mv = re.fullmatch(r"(\d{1,2})-(\d{1,2})", str(g.norm("holiday", gd["holiday"]) or ""))
+            if not mv:
+                return None
+            h.m, h.d = int(mv.group(1)), int(mv.group(2))
         h.y = _year(g, gd.get("year"), gd.get("era"))
         if gd.get("month") and h.m is None:
             return None
@@ -248,14 +265,20 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
                 n = g.norm("next", gd["next"])
             elif gd.get("dnext") is not None:
                 n = g.norm("deictic_next", gd["dnext"])
+            elif gd.get("this") is not None:  # "en lo que va de año": the current unit
+                n = 0
             if n is None:
                 return None
         if kind == "relative":
             h.rel = (n, unit)
+            if gd.get("later") is not None and unit in ("Y", "M", "W", "D", "H", "MIN", "S"):
+                h.dur = _iso_duration([(abs(n), unit)])  # TimeML news may read it as a duration
         else:
             h.deictic = (n, unit)
     elif kind == "duration":
         unit = _unit(g, gd.get("unit"))
+        if unit is None and gd.get("vague") is not None:  # "hace tiempo": norm vague_unit
+            unit = g.norm("vague_unit", gd.get("unit"))
         k = "X" if gd.get("num") is None and gd.get("vague") is not None else _number(g, gd.get("num"))
         if unit is None or k is None:
             return None
@@ -264,22 +287,39 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             return None  # a capital number word inside a sentence names something: "guerre de Cent Ans"
         h.type = "DURATION"
         if unit in ("DE", "CE"):  # decades, centuries: in years
-            k, unit = (k * (10 if unit == "DE" else 100) if isinstance(k, int) else k), "Y"
-        h.dur = {"H": f"PT{k}H", "MIN": f"PT{k}M", "S": f"PT{k}S"}.get(unit, f"P{k}{unit}")
+            if isinstance(k, (int, float)):  # "medio siglo": P50Y
+                k = k * (10 if unit == "DE" else 100)
+                k = int(k) if float(k).is_integer() else k
+            unit = "Y"
+        if gd.get("half") is not None and isinstance(k, int):  # "dos semanas y media": P2.5W
+            k = f"{k}.5"
+        parts = [(k, unit)]
+        if gd.get("unit2"):  # "dos años y tres meses": P2Y3M
+            k2, unit2 = _number(g, gd.get("num2")), _unit(g, gd["unit2"])
+            if not isinstance(k2, int) or unit2 not in ("Y", "M", "W", "D", "H", "MIN", "S"):
+                return None
+            parts.append((k2, unit2))
+        h.dur = _iso_duration(parts)
     elif kind == "time" and any(gd.get(k) for k in ("tod", "tod2", "tod3", "tod4")):
         word = next(gd[k] for k in ("tod", "tod2", "tod3", "tod4") if gd.get(k))
         code = g.norm("tod", word)
         if not code:
             return None
-        shift = 0
+        shift = 0 if gd.get("lex") or gd.get("dnext") or gd.get("weekday") or g.norm("tod_shift", word) else None
         if gd.get("lex"):
             mv = re.fullmatch(r"([+-]?\d+)D", str(g.norm("deictic", gd["lex"]) or ""))
             if not mv:
                 return None
             shift = int(mv.group(1))
+        elif gd.get("weekday"):  # "la noche del viernes pasado": that weekday's night
+            h.weekday = g.norm("weekday", gd["weekday"])
+            h.dir = g.norm("deictic_next", gd["dnext"]) if gd.get("dnext") else None
+            if h.weekday is None:
+                return None
         elif gd.get("dnext"):
             shift = g.norm("deictic_next", gd["dnext"]) or 0
-        shift += g.norm("tod_shift", word) or 0
+        if shift is not None:  # None: "por la tarde", the day the text speaks of
+            shift += g.norm("tod_shift", word) or 0
         h.type = "TIME"
         h.tod = (code, shift)
     elif kind == "time":
@@ -301,10 +341,17 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
                 hour += 12
             elif shift == 0 and hour == 12:
                 hour = 0
+            if gd.get("lex"):  # "a las seis de la mañana de ayer": the day from the document date
+                mv = re.fullmatch(r"([+-]?\d+)D", str(g.norm("deictic", gd["lex"]) or ""))
+                if not mv:
+                    return None
+                h.deictic = (int(mv.group(1)), "D")
         if not (0 <= hour <= 24 and 0 <= minute < 60):
             return None
         h.type = "TIME"
         h.time = (hour, minute)
+        if gd.get("zone"):
+            h.zone = "Z"
     elif kind == "set":
         if gd.get("set_word"):
             h.setv = g.norm("set_word", gd["set_word"])
@@ -318,6 +365,13 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             return None
         h.type = "SET"
     return h
+
+
+def _iso_duration(parts: list) -> str:
+    """ISO 8601 duration of (amount, unit) parts: [(2, "Y"), (3, "M")] -> P2Y3M, [(2, "H"), (30, "MIN")] -> PT2H30M."""
+    date = "".join(f"{k}{u}" for k, u in parts if u not in ("H", "MIN", "S"))
+    time = "".join(f"{k}{u[0]}" for k, u in parts if u in ("H", "MIN", "S"))
+    return "P" + date + ("T" + time if time else "")
 
 
 # --------------------------------------------------------------------------- scanning
@@ -630,9 +684,11 @@ def _resolve_weekday(h: Hit, anchor, dct, te: TimeExpression):
 
 
 def _day_only(h: Hit, anchor, dct, te: TimeExpression) -> TimeExpression:
-    """'el día 13': the month of the document date in news (the nearest such day,
-    leaning to the past), else of the anchor when it has one."""
+    """'el día 13': in news the month of the last date the text named, else of the
+    document date (the nearest such day, leaning to the past); else of the anchor."""
     te.granularity = "day"
+    if dct is not None and anchor and anchor[1] is not None and anchor != dct:
+        dct = anchor  # news: the month the text last named ("el 11 de septiembre ... el día 12")
     base = dct if dct and dct[1] is not None else (anchor if anchor and anchor[1] is not None else None)
     if base is None:
         te.value, te.resolution = f"XXXX-XX-{h.d:02d}", "unresolved"
@@ -654,7 +710,8 @@ def _day_only(h: Hit, anchor, dct, te: TimeExpression) -> TimeExpression:
     return te
 
 
-def _news_weekday(h: Hit, dct: tuple, te: TimeExpression, back: int = 6) -> TimeExpression:
+def _news_weekday(h: Hit, dct: tuple, te: TimeExpression, back: int = 6,
+                  last_skips_today: bool = False) -> TimeExpression:
     """A weekday in news: within the week from ``back`` days before the document date
     (the language's ``news.weekday_back``, default 6: on or before it), the next one
     after it with 'next'."""
@@ -671,6 +728,8 @@ def _news_weekday(h: Hit, dct: tuple, te: TimeExpression, back: int = 6) -> Time
     back = (base.weekday() - (h.weekday - 1)) % 7
     if h.dir == 1:
         delta = (h.weekday - 1 - base.weekday()) % 7 or 7
+    elif h.dir == -1 and last_skips_today:  # "el pasado jueves" on a Thursday: a week before
+        delta = -(back or 7)
     else:
         delta = -back if back <= window else 7 - back
     day = base + dt.timedelta(days=delta)
@@ -769,16 +828,18 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         y = h.y
         if y is None and dct and dct[0] is not None:
             y = dct[0] + (h.dir or 0)
-        te.value = f"{S.timex_year(y)}-Q{h.quarter}" if y is not None else f"XXXX-Q{h.quarter}"
+        te.value = f"{S.timex_year(y) if y is not None else 'XXXX'}-{h.qunit}{h.quarter}"
         te.granularity = "quarter"
         te.resolution = "explicit" if h.y is not None else ("relative" if y is not None else "unresolved")
         return te, anchor
     if h.m is None and h.y is None and h.d is not None and h.type == "DATE" and not h.interval:
-        return _day_only(h, anchor, dct if news else None, te), anchor
+        te = _day_only(h, anchor, dct if news else None, te)
+        return te, (_day_of(te.value) or anchor)
     if news and dct and dct[0] is not None:
-        if h.weekday is not None:
+        if h.weekday is not None and h.tod is None:
             back = (g_news or {}).get("weekday_back", 6) if h.dir is None else 6
-            return _news_weekday(h, dct, te, back), anchor
+            te = _news_weekday(h, dct, te, back, (g_news or {}).get("last_skips_today", False))
+            return te, (_day_of(te.value) or anchor)
         if (h.y is None and h.dual is None and h.decade is None and h.century is None
                 and not h.interval and h.rel is None and h.deictic is None
                 and h.type == "DATE" and (h.m is not None or h.season is not None)):
@@ -788,6 +849,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
             and h.weekday is None and (h.m is not None or h.season is not None):
         h.y = _news_year(h, dct)  # "last May": from the document date, not the narrative
         te.resolution = "year_from_context"
+    if news and h.rel is not None and h.dur and (g_news or {}).get("later_is_duration"):
+        h.type = te.type = "DURATION"  # "dos días después": a duration in Spanish TimeBank
     if h.type == "DURATION":
         te.value = h.dur
         te.granularity = "duration"
@@ -795,7 +858,13 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
     if h.type == "TIME" and h.tod is not None:
         code, shift = h.tod
         te.granularity = "time"
-        day = S.add_offset(dct, shift, "D") if dct and dct[2] is not None else None
+        base = dct
+        if shift is None:  # the day the text last named (news), else the document date
+            shift, base = 0, (anchor if anchor and anchor[2] is not None else dct)
+        elif h.weekday is not None and dct and dct[2] is not None:
+            back = (g_news or {}).get("weekday_back", 6) if h.dir is None else 6
+            base = _day_of(_news_weekday(h, dct, _expr(text, offset, h, lang), back).value) or dct
+        day = S.add_offset(base, shift, "D") if base and base[2] is not None else None
         if day is not None:
             te.value = S.timex_date(*day) + "T" + code
             te.edtf = S.edtf_date(*day)  # the day, for the rest of Chronicon
@@ -806,8 +875,14 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         return te, anchor
     if h.type == "TIME":
         hh, mm = h.time
-        t = f"T{hh:02d}:{mm:02d}"
-        if news and dct and dct[2] is not None:
+        t = f"T{hh:02d}:{mm:02d}{h.zone}"
+        if h.deictic is not None and dct and dct[2] is not None:
+            te.value = S.timex_date(*S.add_offset(dct, h.deictic[0], "D")) + t
+            te.resolution = "relative"
+        elif news and anchor and anchor[2] is not None:  # the day the text last named
+            te.value = S.timex_date(*anchor) + t
+            te.resolution = "relative"
+        elif news and dct and dct[2] is not None:
             te.value = S.timex_date(*dct) + t
             te.resolution = "relative"
         elif anchor and anchor[2] is not None:
@@ -823,7 +898,7 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         return te, anchor
     if h.weekday is not None:
         if h.dir is not None and dct and dct[0] is not None:  # "next Friday": from the document date
-            return _news_weekday(h, dct, te), anchor
+            return _news_weekday(h, dct, te, 6, (g_news or {}).get("last_skips_today", False)), anchor
         return _resolve_weekday(h, anchor, dct, te)
     if h.rel is not None:
         res = _offset(anchor, h.rel[0], h.rel[1], te, "relative")
@@ -839,6 +914,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
 
             iy, iw, _ = dt.date(*res).isocalendar()
             te.value, te.edtf, te.granularity = f"{iy:04d}-W{iw:02d}", None, "week"
+        if news and res is not None and h.deictic[1] == "D":  # "yesterday": the day later times refer to
+            return te, res
         return te, anchor
     if h.interval:
         a, b = h.a, h.b
@@ -893,6 +970,11 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
     return te, new_anchor
 
 
+def _day_of(value: Optional[str]) -> Optional[tuple]:
+    mt = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value or "")
+    return (int(mt.group(1)), int(mt.group(2)), int(mt.group(3))) if mt else None
+
+
 def _more_specific(anchor: Optional[tuple], new: tuple) -> tuple:
     """The new anchor: ``new``, unless it is coarser and contains the old anchor."""
     if anchor is None:
@@ -914,15 +996,17 @@ def _tag(text: str, lang: str, anchor: Optional[tuple], dct: Optional[tuple], of
         anchor = dct  # news: "a year earlier" counts from the document date until a date is given
     hits = _scan(g, text)
     _decorate(g, text, hits)
-    if join:  # TimeML has no intervals: the TimeML writer keeps the ends apart
+    if join or news:  # news: joined only to lend the year ("entre enero y marzo de 1998"), then split
         hits = _combine(g, text, hits)
     if news:  # TimeML has no intervals: a day range's two ends are tagged apart
         split = []
         for h in hits:
             if h.interval and h.a is not None and h.b is not None and h.a.end <= h.b.start:
-                if h.a.y is None:
+                if h.a.y is None and h.a.dual is None:
                     h.a.y = h.b.y
                 split.extend((h.a, h.b))
+            elif h.interval and h.rule.startswith("open_") and (h.a is None) != (h.b is None):
+                split.append(h.a or h.b)  # "hasta 1921": the date alone
             else:
                 split.append(h)
         hits = split
