@@ -4,8 +4,10 @@ Install the browser with ``bash scripts/install-browser.sh`` (``playwright insta
 is never needed: Playwright is pointed at the system chromium). Without chromium
 these tests fail, unless CHRONICON_SKIP_BROWSER=1 is set, which skips them.
 
-Screenshots are written to docs/screenshots/ (viewer-timeline.png and
-viewer-event.png come from the demo store built from examples/rasputin).
+Screenshots (viewer-timeline.png and viewer-event.png, from the demo store built
+from examples/rasputin) go to a temporary folder, so a test run leaves the checkout
+clean; to refresh the ones in the docs:
+``CHRONICON_SCREENSHOTS=docs/screenshots python -m pytest tests/test_web_browser.py``.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHOTS = ROOT / "docs" / "screenshots"
 EXAMPLES = ROOT / "examples" / "rasputin"
 XSS_TAG = "<script>window.__pwned=1</script>"
 XSS_ATTR = '"onerror=window.__pwned=1 x="'
@@ -196,8 +197,15 @@ def test_old_style_and_filters(browser, small_store):
         page.close()
 
 
-def test_demo_store_timeline_and_event(browser, demo_store):
-    SHOTS.mkdir(parents=True, exist_ok=True)
+@pytest.fixture()
+def shots(tmp_path) -> Path:
+    where = os.environ.get("CHRONICON_SCREENSHOTS")
+    path = Path(where) if where else tmp_path
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def test_demo_store_timeline_and_event(browser, demo_store, shots):
     with Server(demo_store) as srv:
         page, errors = _page(browser, srv.url + "/")
         # a day is a point; a month or a year is a span over its whole length
@@ -207,7 +215,7 @@ def test_demo_store_timeline_and_event(browser, demo_store):
         assert page.locator(".vis-item.v-contradiction:not(.vis-dot)").count() >= 2
         assert page.locator(".legend .swatch.v-contradiction").count() == 1
         page.mouse.move(0, 0)
-        page.screenshot(path=str(SHOTS / "viewer-timeline.png"))
+        page.screenshot(path=str(shots / "viewer-timeline.png"))
 
         # Rasputin's death: the sources disagree, one gives an Old Style date
         page.locator(".event-row[data-verdict=contradiction]", has_text="death").first.click()
@@ -219,7 +227,9 @@ def test_demo_store_timeline_and_event(browser, demo_store):
                     for i in range(detail.locator(".claim").count())}) >= 2
         assert detail.locator("mark.date-words").count() >= 2
         page.mouse.move(0, 0)
-        page.screenshot(path=str(SHOTS / "viewer-event.png"), full_page=True)
+        page.screenshot(path=str(shots / "viewer-event.png"), full_page=True)
+        for name in ("viewer-timeline.png", "viewer-event.png"):
+            assert (shots / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
 
         # a page per person, with their life's events
         page.goto(srv.url + "/persons/grigori_rasputin")
