@@ -40,7 +40,7 @@ DATA_DIR = Path(__file__).parent / "data"
 #: Rule kinds understood by the tagger.
 KINDS = {
     "date", "season", "decade", "century", "year_range_short", "ref", "quarter", "weekend", "day_range", "dual",
-    "relative", "deictic", "duration", "time", "set", "weekday", "reference",
+    "relative", "deictic", "duration", "time", "set", "weekday", "reference", "month_range",
 }
 
 #: Norms that are prefixes, suffixes or glue between expressions (compiled separately).

@@ -115,3 +115,41 @@ def parse_anchor(s: Optional[str]) -> Optional[tuple]:
         return None
     y, m, d = mt.groups()
     return (int(y), int(m) if m else None, int(d) if d else None)
+
+
+def feast_day(spec, y: int) -> Optional[tuple[int, int, int]]:
+    """The day of a feast in year ``y``: ``spec`` is 'MM-DD' (a fixed feast, 'Noël':
+    '12-25') or 'E+N' / 'E-N' (N days from Easter Sunday, 'Pentecôte': 'E+49').  Easter
+    comes from dateutil: Gregorian from 1583, Julian before (the calendar the dates of
+    those years are written in)."""
+    spec = str(spec)
+    mt = re.fullmatch(r"E([+-][0-9]+)?", spec)
+    if mt:
+        from dateutil.easter import EASTER_JULIAN, EASTER_WESTERN, easter
+
+        e = easter(y, EASTER_WESTERN if y >= 1583 else EASTER_JULIAN)
+        t = e + _dt.timedelta(days=int(mt.group(1) or 0))
+        return (t.year, t.month, t.day)
+    mt = re.fullmatch(r"([0-9]{1,2})-([0-9]{1,2})", spec)
+    if mt and valid_day(y, int(mt.group(1)), int(mt.group(2))):
+        return (y, int(mt.group(1)), int(mt.group(2)))
+    return None
+
+
+def republican_to_gregorian(year: int, month: int, day: int) -> Optional[tuple[int, int, int]]:
+    """A date of the French Republican calendar ('18 brumaire an VIII': year 8, month 2,
+    day 18) in the Gregorian calendar, with convertdate; None when it is impossible."""
+    from convertdate import french_republican
+
+    if not (1 <= month <= 13 and 1 <= day <= (30 if month < 13 else 6) and 1 <= year <= 14):
+        return None
+    try:
+        return tuple(french_republican.to_gregorian(year, month, day))  # type: ignore[return-value]
+    except (ValueError, IndexError):
+        return None
+
+
+def two_digit_year(yy: int, ref: int) -> int:
+    """The year ending in ``yy`` nearest to ``ref`` ('3/3/21' in a text of 1920: 1921)."""
+    c = ref // 100 * 100 + yy
+    return min((c - 100, c, c + 100), key=lambda y: (abs(y - ref), -y))

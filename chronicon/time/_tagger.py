@@ -54,6 +54,8 @@ class Hit:
     dir: Optional[int] = None  # "last May" -1, "this May" 0, "next Friday" +1 (from the document date)
     qunit: str = "Q"  # the part of a year "quarter" counts: Q (quarter), H (half), T (third)
     zone: str = ""  # a clock time's zone suffix in TIMEX3 ("Z" for GMT / UTC)
+    snext: Optional[int] = None  # a season from the narrative: "l'été suivant" +1, "the previous winter" -1
+    yy: Optional[int] = None  # a two-digit year ("3/3/21"): the century comes from the context
     flags: list = field(default_factory=list)
 
 
@@ -149,6 +151,21 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         h.y = _year(g, gd.get("year"), None)
         if gd.get("dnext") is not None:
             h.dir = g.norm("deictic_next", gd["dnext"])
+    elif kind == "date" and gd.get("feast") is not None:  # "Pâques 1916", "Weihnachten 1914"
+        y = _year(g, gd.get("year"), gd.get("era"))
+        day = S.feast_day(g.norm("feast", gd["feast"]), y) if y is not None else None
+        if day is None:
+            return None
+        h.y, h.m, h.d = day
+    elif kind == "date" and gd.get("rmonth") is not None:  # "18 brumaire an VIII"
+        ry = gd.get("ryear") or ""
+        ryn = int(ry) if ry.isdigit() else S.roman_to_int(ry.upper())
+        day = S.republican_to_gregorian(ryn or 0, g.norm("republican_month", gd["rmonth"]) or 0,
+                                        _int_or_norm(g, "day_word", gd.get("day")) or 0)
+        if day is None:
+            return None
+        h.y, h.m, h.d = day
+        h.flags.append(f"French Republican calendar ({mt.group(0)}): converted to Gregorian")
     elif kind == "date":
         h.d = _int_or_norm(g, "day_word", gd.get("day"))
         h.m = _month(g, gd.get("month"))
@@ -158,6 +175,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
                 return None
             h.m, h.d = int(mv.group(1)), int(mv.group(2))
         h.y = _year(g, gd.get("year"), gd.get("era"))
+        if gd.get("yy") is not None:
+            h.yy = int(gd["yy"])
         if gd.get("month") and h.m is None:
             return None
         if h.y is None and h.m is None and (h.d is None or gd.get("dayonly") is None):
@@ -171,6 +190,10 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         h.y = _year(g, gd.get("year"), gd.get("era"))
         if h.season is None:
             return None
+        if gd.get("next") is not None and h.y is None:  # "l'été suivant": from the narrative
+            h.snext = g.norm("next", gd["next"])
+            if h.snext is None:
+                return None
     elif kind == "decade":
         if gd.get("decade"):
             h.decade = int(gd["decade"]) // 10
@@ -186,6 +209,31 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             if not cent:
                 h.flags.append("century assumed: 20th")
             h.decade = prefix * 10 + tens
+        # two decades joined: "les années 1920 et 1930", "anni Cinquanta e Sessanta"
+        second = None
+        if gd.get("decade_b"):
+            second = int(gd["decade_b"]) // 10
+        elif gd.get("decade_word_b") or gd.get("decade_b2"):  # a word, or "30er"
+            tens_b = _int_or_norm(g, "decade_word", gd.get("decade_word_b") or gd.get("decade_b2"))
+            if tens_b is None:
+                return None
+            second = h.decade // 10 * 10 + (tens_b // 10 if tens_b >= 10 else tens_b)
+        if second is not None:
+            if second <= h.decade:
+                return None
+            h.interval = True
+            h.a = Hit(h.start, h.end, rule, "decade", decade=h.decade, flags=list(h.flags))
+            h.b = Hit(h.start, h.end, rule, "decade", decade=second)
+            h.decade = None
+    elif kind == "month_range":  # "de juin à août 1956", "von Juni bis August 1959"
+        m1, m2 = _month(g, gd.get("month1")), _month(g, gd.get("month"))
+        y2 = _year(g, gd.get("year"), gd.get("era"))
+        if None in (m1, m2, y2) or m1 == m2:
+            return None
+        y1 = y2 if m1 < m2 else y2 - 1
+        h.interval = True
+        h.a = Hit(mt.start("month1"), mt.end("month1"), rule, "date", y=y1, m=m1)
+        h.b = Hit(mt.start("month"), h.end, rule, "date", y=y2, m=m2)
     elif kind == "century":
         c = gd.get("century")
         n = None
@@ -248,13 +296,16 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         else:
             if unit is None:
                 return None
+            k = _number(g, gd.get("num"))
+            if k == "X" and (gd.get("ago") is not None or gd.get("later") is not None):
+                # a vague count ("quelques jours plus tard"): a date about three units away
+                k, h.approx = 3, "~"
+                h.flags.append("vague count: about 3 units")
             if gd.get("ago") is not None:
-                k = _number(g, gd.get("num"))
                 if not isinstance(k, int):
                     return None
                 n = -k
             elif gd.get("later") is not None:
-                k = _number(g, gd.get("num"))
                 sign = g.norm("later", gd["later"])
                 if sign is None:
                     sign = g.norm("later_final", gd["later"])
@@ -547,6 +598,12 @@ def _resolve_date(h: Hit, anchor: Optional[tuple], te: TimeExpression, dct_year:
     if h.dual is not None:
         return _resolve_dual(h, anchor, te)
     y, m, d = h.y, h.m, h.d
+    if y is None and h.yy is not None:  # "3/3/21": the century of the last year, else of the document date
+        ref = anchor[0] if anchor and anchor[0] is not None else dct_year
+        if ref is not None:
+            y = S.two_digit_year(h.yy, ref)
+            te.resolution = "year_from_context"
+            te.flags.append(f"two-digit year {h.yy:02d}: century from the context")
     if y is None:
         if (anchor is None or anchor[0] is None) and dct_year is not None:
             anchor = (dct_year, None, None)
@@ -787,8 +844,36 @@ def _news_year(h: Hit, dct: tuple) -> int:
     return min((y0, y0 - 1, y0 + 1), key=dist)
 
 
+_SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}  # the month each season (EDTF 21-24) begins in
+
+
+def _season_from(h: Hit, anchor, season_anchor, te: TimeExpression):
+    """'l'été suivant', 'im folgenden Sommer': the next (or previous) such season after
+    the last season, month or year of the narrative; unresolved without one."""
+    te.granularity = "season"
+    if anchor is None or anchor[0] is None:
+        te.resolution, te.value = "unresolved", f"XXXX-{S.SEASON_TIMEX[h.season]}"
+        return te, anchor
+    y, m = anchor[0], anchor[1]
+    if season_anchor is not None and season_anchor[0] == y and m is None:
+        here = season_anchor[1]  # the season last named: "au printemps 1940 ... l'été suivant"
+        later, earlier = h.season > here, h.season < here
+    elif m is not None:
+        later, earlier = _SEASON_START[h.season] > m, _SEASON_START[h.season] + 2 < m
+    else:
+        later = earlier = False
+    if h.snext > 0:
+        y = y if later else y + 1
+    elif h.snext < 0:
+        y = y if earlier else y - 1
+    te.edtf = f"{S.edtf_year(y)}-{h.season}"
+    te.value = f"{S.timex_year(y)}-{S.SEASON_TIMEX[h.season]}"
+    te.resolution = "relative"
+    return te, _more_specific(anchor, (y, None, None)) if y != anchor[0] else anchor
+
+
 def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool = False,
-             g_news: Optional[dict] = None):
+             g_news: Optional[dict] = None, season_anchor: Optional[tuple] = None):
     """TimeExpression for a hit, and the anchor it leaves behind.  ``news``: the
     document date, not the last date of the text, resolves dates without a year and
     weekdays (the TimeBank convention for news; used by the TimeML writer)."""
@@ -840,12 +925,12 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
             back = (g_news or {}).get("weekday_back", 6) if h.dir is None else 6
             te = _news_weekday(h, dct, te, back, (g_news or {}).get("last_skips_today", False))
             return te, (_day_of(te.value) or anchor)
-        if (h.y is None and h.dual is None and h.decade is None and h.century is None
-                and not h.interval and h.rel is None and h.deictic is None
+        if (h.y is None and h.yy is None and h.dual is None and h.decade is None and h.century is None
+                and h.snext is None and not h.interval and h.rel is None and h.deictic is None
                 and h.type == "DATE" and (h.m is not None or h.season is not None)):
             h.y = _news_year(h, dct)
             te.resolution = "year_from_context"
-    elif h.dir is not None and h.y is None and dct and dct[0] is not None and h.type == "DATE" \
+    elif h.dir is not None and h.y is None and h.snext is None and dct and dct[0] is not None and h.type == "DATE" \
             and h.weekday is None and (h.m is not None or h.season is not None):
         h.y = _news_year(h, dct)  # "last May": from the document date, not the narrative
         te.resolution = "year_from_context"
@@ -900,14 +985,21 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         if h.dir is not None and dct and dct[0] is not None:  # "next Friday": from the document date
             return _news_weekday(h, dct, te, 6, (g_news or {}).get("last_skips_today", False)), anchor
         return _resolve_weekday(h, anchor, dct, te)
+    if h.snext is not None:
+        return _season_from(h, anchor, season_anchor, te)
     if h.rel is not None:
         res = _offset(anchor, h.rel[0], h.rel[1], te, "relative")
         if res is not None:
             te.calendar = "unstated"
-            new_anchor = res
+            if h.approx and te.edtf:  # "quelques jours plus tard": approximate, no anchor
+                te.edtf += h.approx
+            else:
+                new_anchor = res
         return te, new_anchor
     if h.deictic is not None:
         res = _offset(dct, h.deictic[0], h.deictic[1], te, "relative")
+        if h.approx and te.edtf:
+            te.edtf += h.approx
         if res is not None and h.deictic[1] == "W":
             # "this week", "last week": an ISO week, which EDTF cannot write
             import datetime as dt
@@ -1019,8 +1111,11 @@ def _tag(text: str, lang: str, anchor: Optional[tuple], dct: Optional[tuple], of
                 h.start = lo + mt.start()
             floor = h.end
     out = []
+    season = None  # (year, EDTF season) of the last season named: "l'été suivant"
     for h in hits:
-        te, anchor = _resolve(text, offset, h, lang, anchor, dct, news, g.norms.get("news"))
+        te, anchor = _resolve(text, offset, h, lang, anchor, dct, news, g.norms.get("news"), season)
+        if te.granularity == "season" and te.edtf and anchor and te.edtf.startswith(S.edtf_year(anchor[0])):
+            season = (anchor[0], int(te.edtf[-2:]))
         out.append(te)
     return out, anchor
 
