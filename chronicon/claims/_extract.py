@@ -23,6 +23,7 @@ from typing import Optional
 from ..model import Claim, Mention, Source, TimeExpression
 from ._lexicon import Lexicon, Trigger, available_langs, load_lexicon
 from ._quantities import extract_quantities
+from . import _syntax
 
 #: Types whose main participant is the one the action is done to.
 PATIENT_TYPES = frozenset(
@@ -146,6 +147,8 @@ class _Salience:
         self.prior = {k: 3.0 * v / total + in_headings.get(k, 0.0) for k, v in doc_counts.items()}
         self.last_text: dict[str, str] = {}
         self.ids: dict[str, Optional[str]] = {}
+        #: Person mentions in the order seen (titles such as "the king" look back through them).
+        self.seen: list[Mention] = []
 
     def decay(self) -> None:
         for k in list(self.score):
@@ -155,6 +158,7 @@ class _Salience:
         key = m.label or m.text
         self.score[key] += weight
         self.last_text[key] = m.text
+        self.seen.append(m)
         if m.entity_id:
             self.ids[key] = m.entity_id
 
@@ -251,7 +255,9 @@ def extract_claims(
     n = 0
     for si, sent in enumerate(source.sentences):
         sal.decay()
-        ments = sorted(by_sent_m.get(si, []), key=lambda m: m.start)
+        ments = by_sent_m.get(si, [])
+        # names the parse shows as subjects but NER missed ("Napoleon escaped")
+        ments = sorted(ments + _syntax.subject_names(sent, sent.lang or source.lang, ments), key=lambda m: m.start)
         dates = [t for t in by_sent_t.get(si, []) if t.edtf and t.type == "DATE"]
         found: list[Claim] = []
         if dates and (not sent.heading or _FIELD.match(text, sent.start)):
@@ -306,10 +312,17 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
         if life:
             out.extend(life)
             continue
+        # the dependency parse (en, fr) says which verb the date belongs to; rules elsewhere
         best = _best_trigger(lex_main, text, d, trigs, sent.start)
+        parsed = _syntax.date_trigger(sent, d, trigs, lambda t: _is_weak(text, t))
+        if parsed is not None and best is not None and _rules_clearer(lex_main, text, d, best, parsed, sent):
+            parsed = None  # the parse disagrees with a trigger of the date's own clause
+        if parsed is _syntax.NO_TRIGGER:
+            continue
+        best = parsed or best
         if best is None:
             continue
-        chosen = [best] + _coordinated_triggers(lex_main, text, best, trigs)
+        chosen = [best] + _coordinated_triggers(lex_main, text, best, trigs, sent)
         for trig in chosen:
             out.extend(_claims_for(source, sent, lex_main, trig, d, ments, trigs, sal))
     return out
@@ -391,6 +404,20 @@ def _best_trigger(lex: Lexicon, text: str, d: TimeExpression, trigs: list[_Trig]
     return best
 
 
+def _rules_clearer(lex: Lexicon, text: str, d: TimeExpression, rule: _Trig, parsed, sent) -> bool:
+    """The parse gives the date another trigger (or none) than the rules, while the
+    rules' trigger stands before the date with no clause break between them: the
+    parse went wrong ("X est guillotinée le 17 juillet, quatre jours après avoir ...")."""
+    if parsed is rule or rule.end > d.start or _clause_breaks(lex, text, 0, rule.end, d.start):
+        return False
+    if parsed is _syntax.NO_TRIGGER:
+        return d.start - rule.end <= 40
+    if parsed.end <= rule.start and not _syntax.governs(sent, parsed, rule):
+        return True  # the parse skips a nearer trigger of the date's clause
+    a, b = (parsed.end, d.start) if parsed.end <= d.start else (d.end, parsed.start)
+    return bool(_clause_breaks(lex, text, 0, a, b) or _AFTER_BREAK.search(text, a, b))
+
+
 def _is_weak(text: str, t: _Trig) -> bool:
     """Weak by the lexicon, or capitalised inside a sentence: part of a title or a
     name ("The Assassination of Trotsky", "the October Revolution")."""
@@ -402,7 +429,7 @@ def _is_weak(text: str, t: _Trig) -> bool:
     return False
 
 
-def _coordinated_triggers(lex: Lexicon, text: str, best: _Trig, trigs: list[_Trig]) -> list[_Trig]:
+def _coordinated_triggers(lex: Lexicon, text: str, best: _Trig, trigs: list[_Trig], sent=None) -> list[_Trig]:
     """'arrested and imprisoned in 1937': the date applies to both verbs."""
     out = []
     for t in trigs:
@@ -411,6 +438,8 @@ def _coordinated_triggers(lex: Lexicon, text: str, best: _Trig, trigs: list[_Tri
         a, b = (t.end, best.start) if t.end <= best.start else (best.end, t.start)
         gap = text[a:b]
         if len(gap) <= 12 and _only_joiners(lex, lex.passive.sub(" ", gap)):
+            if sent is not None and not gap.strip() and _syntax.coordinated(sent, best, t) is False:
+                continue  # "nommé président du Conseil": the office, not a second event
             out.append(t)
     return out
 
@@ -533,7 +562,24 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
     how = "mention"
     active = not lex.passive.search(text[max(cstart, trig.start - 14) : trig.start])
     exclude: set[str] = set()
-    if ctype in PATIENT_TYPES and active:
+    # the dependency parse (en, fr): subject, passive patient, conjuncts, titles
+    syn = _syntax.subject(sent, lex.lang, trig, ctype, ments, PATIENT_TYPES, THING_TYPES | GROUP_TYPES)
+    if syn is not None:
+        if syn.how == "mention":
+            subj_ments = syn.mentions
+        else:
+            subj_text, how = syn.text, "topic"
+            # not the verb's agent or object ("he was replaced ... by Frunze")
+            exclude = {m.label or m.text for m in syn.exclude} | {
+                m.label or m.text
+                for m in ments
+                if m.kind == "person" and trig.end <= m.start < sent.end
+                and (m.start - trig.end <= 3 or _oblique(lex, text, m) or lex.agent.search(text, max(trig.end, m.start - 6), m.start))
+                and _clause_breaks(lex, text, 0, trig.end, m.start) == 0
+            }
+        if ctype == "attack" and obj is None and syn.agent is not None:
+            obj = syn.agent  # the attacker
+    if syn is None and ctype in PATIENT_TYPES and active:
         nxt = text[trig.end : trig.end + 40]
         pm = lex.pronoun_object.match(nxt.lstrip())
         # Romance clitics stand before the verb: "lo apuñaló", "l'attire", "lo uccise"
@@ -624,7 +670,11 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
         ]
         here = marked + [m for m in _sentence_persons(ments, sent.start, trig.start) if not _oblique(lex, text, m)]
         subjects = marked or [m for m in here if _subject_position(lex, text, m)]
-        topic = sal.topic(here, exclude=exclude, lead=subjects[-1] if subjects else None)
+        if syn is not None and syn.how == "title":  # "the Tsar", "le roi": the last holder named
+            before = sal.seen + [m for m in ments if m.kind == "person" and m.end <= trig.start]
+            topic = _syntax.resolve_title(syn, sal, before, exclude)
+        else:
+            topic = sal.topic(here, exclude=exclude, lead=subjects[-1] if subjects else None)
         if topic is not None:
             claims_subjects.append((topic, subj_text, sal.ids.get(topic)))
         confidence -= 0.15

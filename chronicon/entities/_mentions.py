@@ -19,6 +19,7 @@ Passes, in order (earlier passes win overlaps; within a pass the longest wins):
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from typing import Optional
@@ -54,23 +55,63 @@ _NLP: dict[str, object] = {}
 _NLP_LOCK = threading.Lock()
 
 
-def _nlp(lang: str):
-    """The cached spaCy pipeline (NER only) for a language, or None."""
+def parse_enabled() -> bool:
+    """The dependency parse is on unless ``CHRONICON_PARSE=0`` (NER alone, on the
+    sentences that need it, as before the parse was used)."""
+    return os.environ.get("CHRONICON_PARSE", "1") != "0"
+
+
+def _nlp(lang: str, parse: Optional[bool] = None):
+    """The cached spaCy pipeline for a language, or None: NER and the dependency
+    parse (with the tagger it reads), or NER only when the parse is off."""
     name = NER_MODELS.get(lang)
     if name is None:
         return None
+    parse = parse_enabled() if parse is None else parse
+    key = (lang, parse)
     with _NLP_LOCK:
-        if lang not in _NLP:
+        if key not in _NLP:
             try:
                 import spacy
 
-                nlp = spacy.load(name, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler",
-                                                "morphologizer", "senter"])
+                if parse:
+                    nlp = spacy.load(name, exclude=["lemmatizer", "senter"])
+                else:
+                    nlp = spacy.load(name, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler",
+                                                    "morphologizer", "senter"])
                 nlp.max_length = 10_000_000
-                _NLP[lang] = nlp
+                _NLP[key] = nlp
             except Exception:  # model not installed: fall back to capitalised runs
-                _NLP[lang] = None
-        return _NLP[lang]
+                _NLP[key] = None
+        return _NLP[key]
+
+
+def sentence_doc(sent):
+    """The spaCy parse of one sentence, when :func:`parse_sentences` made one (offsets
+    inside it are relative to ``sent.start``)."""
+    return getattr(sent, "_doc", None)
+
+
+def parse_sentences(source: Source) -> bool:
+    """Parse every sentence of ``source`` whose language has a spaCy pipeline, once:
+    the parse (NER + dependencies) is kept on the sentence, shared by the entities
+    stage (person names) and the claims stage (subjects, objects, which verb a date
+    belongs to). False when nothing could be parsed (no model, parse off)."""
+    if not parse_enabled():
+        return False
+    by_lang: dict[str, list] = {}
+    for s in source.sentences:
+        if sentence_doc(s) is None and NER_MODELS.get(s.lang or source.lang):
+            by_lang.setdefault(s.lang or source.lang, []).append(s)
+    done = any(sentence_doc(s) is not None for s in source.sentences)
+    for lang, sents in by_lang.items():
+        nlp = _nlp(lang, True)
+        if nlp is None:
+            continue
+        for s, doc in zip(sents, nlp.pipe(source.text[s.start:s.end] for s in sents)):
+            s._doc = doc  # a plain attribute: not a field, never serialised
+            done = True
+    return done
 
 
 class _Tok:
@@ -421,9 +462,19 @@ class _Finder:
 
     # ------------------------------------------------------------ NER
     def _ner_spans(self, nlp, covered: list[bool]) -> list[tuple[int, int]]:
-        """PERSON spans from spaCy, run only on the sentences that hold an unexplained capitalised run."""
+        """PERSON spans from spaCy: from the parse of every sentence when the parse is on
+        (it is made once and shared with the claims stage), else from NER run only on
+        the sentences that hold an unexplained capitalised run."""
         import bisect
 
+        if parse_sentences(self.src):
+            return [
+                (ent.start_char + s.start, ent.end_char + s.start)
+                for s in self.src.sentences
+                if sentence_doc(s) is not None
+                for ent in sentence_doc(s).ents
+                if ent.label_ in NER_LABELS
+            ]
         text, toks = self.text, self.toks
         runs = []
         for r in (self._trim(a, b) for a, b in self._runs(covered)):
