@@ -314,7 +314,7 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
             continue
         # the dependency parse (en, fr) says which verb the date belongs to; rules elsewhere
         best = _best_trigger(lex_main, text, d, trigs, sent.start)
-        parsed = _syntax.date_trigger(sent, d, trigs, lambda t: _is_weak(text, t))
+        parsed = _syntax.date_trigger(sent, d, trigs, lambda t: _is_weak(text, t), lex_main.lang)
         if parsed is not None and best is not None and _rules_clearer(lex_main, text, d, best, parsed, sent):
             parsed = None  # the parse disagrees with a trigger of the date's own clause
         if parsed is _syntax.NO_TRIGGER:
@@ -411,7 +411,7 @@ def _rules_clearer(lex: Lexicon, text: str, d: TimeExpression, rule: _Trig, pars
     if parsed is rule or rule.end > d.start or _clause_breaks(lex, text, 0, rule.end, d.start):
         return False
     if parsed is _syntax.NO_TRIGGER:
-        return d.start - rule.end <= 40
+        return d.start - rule.end <= 40 and not _syntax.verb_between(sent, rule.end, d.start)
     if parsed.end <= rule.start and not _syntax.governs(sent, parsed, rule):
         return True  # the parse skips a nearer trigger of the date's clause
     a, b = (parsed.end, d.start) if parsed.end <= d.start else (d.end, parsed.start)

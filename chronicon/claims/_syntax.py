@@ -134,7 +134,17 @@ def _token_trigs(doc, base: int, trigs) -> dict:
 NO_TRIGGER = object()
 
 
-def date_trigger(sent, d, trigs, is_weak):
+@lru_cache(maxsize=None)
+def _anchors(lang: str) -> frozenset:
+    path = resources.files("chronicon.claims").joinpath(f"data/{lang}.yaml")
+    try:
+        d = yaml.safe_load(path.read_text("utf-8")) or {}
+    except OSError:
+        return frozenset()
+    return frozenset(w.lower() for w in (d.get("syntax") or {}).get("anchors", []))
+
+
+def date_trigger(sent, d, trigs, is_weak, lang: str = "en"):
     """The trigger the date ``d`` belongs to by the parse: a trigger on the date's
     path up to its clause's verb, else the clause verb's own trigger, else the
     nearest trigger of that clause; a date that opens its clause (before the verb)
@@ -151,15 +161,23 @@ def date_trigger(sent, d, trigs, is_weak):
     if not tmap:
         return None
     # on the way up: a trigger word the date depends on ("the assassination ... in 1934")
-    tok = dt
+    anchors = _anchors(lang)
+    tok = prev = dt
     while True:
+        if tok.i != dt.i and tok.text.lower() in anchors and prev.i != dt.i and prev.i not in tmap \
+                and prev.pos_ in ("NOUN", "PROPN"):
+            # "After the Battle of Waterloo in June 1815, he was exiled": the date is the battle's
+            return NO_TRIGGER
         if tok.i != dt.i and tok.i in tmap:
             return tmap[tok.i]
         if tok.i != dt.i and _is_clause_head(tok):
             break
         if tok.head.i == tok.i:
             break
-        tok = tok.head
+        prev, tok = tok, tok.head
+        if any(c.dep_ == "case" and c.text.lower() in anchors for c in tok.children) \
+                and tok.pos_ in ("NOUN", "PROPN") and tok.i not in tmap and prev.i not in tmap:
+            return NO_TRIGGER  # UD: the preposition is a dependent of its noun ("après la bataille de X en 1815")
     verb = tok
     if verb.pos_ not in ("VERB", "AUX"):
         return None  # the parse went wrong ("Victor Hugo meurt" read as one name): keep the rules
@@ -197,7 +215,8 @@ def _infinitive(v) -> bool:
 def _mention_at(ments, base: int, tok, kinds=("person",)):
     pos = base + tok.idx
     for m in ments:
-        if m.kind in kinds and m.start <= pos < m.end:
+        # a name only the parse found may be a person NER called an organisation ("Nicola Sacco")
+        if (m.kind in kinds or (m.how == "parse" and "person" in kinds)) and m.start <= pos < m.end:
             return m
     return None
 
@@ -208,7 +227,8 @@ def _mention_for(ments, base: int, tok, kinds=("person",)):
     m = _mention_at(ments, base, tok, kinds)
     if m is None and tok.pos_ in ("NOUN", "PROPN"):
         for c in tok.children:
-            if c.dep_ in ("appos", "flat:name", "flat", "compound", "nmod") and c.pos_ == "PROPN" and c.i > tok.i:
+            if c.dep_ in ("appos", "flat:name", "flat", "compound") + (("nmod",) if kinds == ("person",) else ()) \
+                    and c.pos_ == "PROPN" and c.i > tok.i:
                 m = _mention_at(ments, base, c, kinds)
                 if m is not None:
                     break
@@ -314,10 +334,11 @@ def subject(sent, lang: str, trig, ctype: str, ments, patient_types, thing_types
     if found:
         out.mentions = found
         return out
-    if ctype in thing_types:
-        return None
     low = target.text.lower()
-    if target.pos_ == "PRON" and not REL_PRON.match(target.text):
+    personal = _personal_pronoun(lang, target.text)
+    if ctype in thing_types and not personal:
+        return None
+    if target.pos_ == "PRON" and not REL_PRON.match(target.text) and (personal or ctype not in thing_types):
         out.how, out.text = "topic", target.text
         out.exclude = others
         return out
@@ -327,6 +348,14 @@ def subject(sent, lang: str, trig, ctype: str, ments, patient_types, thing_types
         out.fits_regnal = low in _regnal_titles(lang)
         return out
     return None
+
+
+def _personal_pronoun(lang: str, word: str) -> bool:
+    """"he", "elle": a pronoun that stands for a person (not "it", "which")."""
+    from ._lexicon import load_lexicon
+
+    lex = load_lexicon(lang)
+    return bool(lex.pronoun_subject.fullmatch(word) or lex.pronoun_object.fullmatch(word))
 
 
 def _title_phrase(t, lang: str) -> bool:
@@ -360,7 +389,9 @@ def _name_span(t, doc):
     sub = {x.i for x in t.subtree}
 
     def name_word(x):
-        return x.i in sub and (x.text[:1].isupper() or _ROMAN.match(x.text)) and x.pos_ in ("PROPN", "NOUN", "ADJ", "NUM")
+        # the parse may split one name into two roots ("Victor Hugo meurt"): adjacent proper nouns join
+        return (x.i in sub or x.pos_ == "PROPN") and (x.text[:1].isupper() or _ROMAN.match(x.text)) \
+            and x.pos_ in ("PROPN", "NOUN", "ADJ", "NUM")
 
     a = b = t.i
     while a - 1 >= 0 and a - t.i > -6:
@@ -413,9 +444,14 @@ def subject_names(sent, lang: str, ments) -> list:
             words = [w.text for w in doc[a : b + 1]]
             if all(w.lower() in titles for w in words):
                 continue
+            if any(w.ent_type_ in ("ORDINAL", "CARDINAL", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT") for w in doc[a : b + 1]):
+                continue  # "Sixth Symphony"
+            if any(c.dep_ in ("poss", "nmod:poss") for c in x.children):
+                continue  # "Tchaikovsky's Symphony": a thing someone has
             text = sent_text = " ".join(words) if False else doc.text[doc[a].idx : doc[b].idx + len(doc[b])]
             kind = "person"
-            if any(w.lower() in _CONNECT for w in words[1:-1]) or (len(words) > 1 and x.ent_type_ in _THING_ENTS):
+            regnal = any(_ROMAN.match(w) for w in words[1:])
+            if any(w.lower() in _CONNECT for w in words[1:-1]) or (len(words) > 1 and x.ent_type_ in _THING_ENTS and not regnal):
                 kind = "organization"  # "League of Nations", "The Manchester Guardian"
             ent = default_registry().resolve(text)
             out.append(Mention(start=s, end=e, text=sent_text, kind=ent.kind if ent else kind,
@@ -467,3 +503,15 @@ def governs(sent, a, b) -> bool:
     if ta is None or tb is None:
         return False
     return _clause_head(tb).i == ta.i or (tb.i != ta.i and any(x.i == ta.i for x in tb.ancestors) and not _is_clause_head(tb))
+
+
+def verb_between(sent, a: int, b: int) -> bool:
+    """A verb heading a clause of its own stands between offsets ``a`` and ``b``
+    ("proclamée le 28 mars et écrasée en mai": écrasée)."""
+    doc = _doc(sent)
+    if doc is None:
+        return False
+    return any(
+        a <= sent.start + t.idx < b and t.pos_ == "VERB" and t.dep_ in CLAUSE_DEPS and t.dep_ != "ROOT"
+        for t in doc
+    )

@@ -476,6 +476,7 @@ class _Finder:
                 if ent.label_ in NER_LABELS
             ]
         text, toks = self.text, self.toks
+        nlp = _nlp(self.src.lang, False) or nlp  # no sentences to parse: NER alone, on windows
         runs = []
         for r in (self._trim(a, b) for a, b in self._runs(covered)):
             if r is None:
