@@ -163,10 +163,11 @@ def date_trigger(sent, d, trigs, is_weak, lang: str = "en"):
     # on the way up: a trigger word the date depends on ("the assassination ... in 1934")
     anchors = _anchors(lang)
     tok = prev = dt
+    noun = False  # a noun (not a trigger) passed on the way up
     while True:
-        if tok.i != dt.i and tok.text.lower() in anchors and prev.i != dt.i and prev.i not in tmap \
-                and prev.pos_ in ("NOUN", "PROPN"):
-            # "After the Battle of Waterloo in June 1815, he was exiled": the date is the battle's
+        if tok.i != dt.i and tok.text.lower() in anchors and noun:
+            # "After the Battle of Waterloo in June 1815, he was exiled": the date is the
+            # battle's; "according to the Daily Mail of 3 May 1945": the newspaper's
             return NO_TRIGGER
         if tok.i != dt.i and tok.i in tmap:
             return tmap[tok.i]
@@ -175,9 +176,10 @@ def date_trigger(sent, d, trigs, is_weak, lang: str = "en"):
         if tok.head.i == tok.i:
             break
         prev, tok = tok, tok.head
-        if any(c.dep_ == "case" and c.text.lower() in anchors for c in tok.children) \
-                and tok.pos_ in ("NOUN", "PROPN") and tok.i not in tmap and prev.i not in tmap:
-            return NO_TRIGGER  # UD: the preposition is a dependent of its noun ("après la bataille de X en 1815")
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in tmap and not _is_clause_head(tok):
+            noun = True
+            if any(c.dep_ == "case" and c.text.lower() in anchors for c in tok.children):
+                return NO_TRIGGER  # UD: the preposition hangs on its noun ("après la bataille de X en 1815")
     verb = tok
     if verb.pos_ not in ("VERB", "AUX"):
         return None  # the parse went wrong ("Victor Hugo meurt" read as one name): keep the rules
@@ -272,6 +274,8 @@ def _args(v, depth: int = 0):
     subj = next((c for c in v.children if c.dep_ in SUBJ), None)
     obj = next((c for c in v.children if c.dep_ in OBJ), None)
     agent = _agent_of(v)
+    if agent is None:  # "was shot and wounded by X": the agent is shared by the coordinated verbs
+        agent = next((a for a in (_agent_of(c) for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB") if a is not None), None)
     passive = _passive(v)
     if subj is None and depth < 3 and v.head.i != v.i:
         h = v.head
@@ -294,6 +298,12 @@ def _args(v, depth: int = 0):
             passive = True
         elif v.dep_ in ("relcl", "acl:relcl"):
             subj = h
+    if subj is None and v.dep_ == "ROOT":
+        # the parse split the sentence in two ("Alfred Dreyfus, qui ..., est réhabilité"): the
+        # name left as a root of its own before the verb is its subject
+        roots = [t for t in v.doc if t.dep_ == "ROOT" and t.i < v.i and t.pos_ in ("PROPN", "NOUN")]
+        if roots:
+            subj = roots[-1]
     if subj is not None and v.dep_ in ("relcl", "acl:relcl") and REL_PRON.match(subj.text):
         subj = v.head  # "Dreyfus, who had been arrested": Dreyfus
     return subj, obj, agent, passive
@@ -450,7 +460,8 @@ def subject_names(sent, lang: str, ments) -> list:
                 continue  # "Tchaikovsky's Symphony": a thing someone has
             text = sent_text = " ".join(words) if False else doc.text[doc[a].idx : doc[b].idx + len(doc[b])]
             kind = "person"
-            regnal = any(_ROMAN.match(w) for w in words[1:])
+            # "Pius IX", "Duke of Wellington", "Prince of Wales": persons
+            regnal = any(_ROMAN.match(w) for w in words[1:]) or words[0].lower() in _regnal_titles(lang)
             if any(w.lower() in _CONNECT for w in words[1:-1]) or (len(words) > 1 and x.ent_type_ in _THING_ENTS and not regnal):
                 kind = "organization"  # "League of Nations", "The Manchester Guardian"
             ent = default_registry().resolve(text)
