@@ -199,3 +199,16 @@ def test_fr_date_after_an_anchoring_preposition():
     text = "Après la bataille de Waterloo en juin 1815, Napoléon est exilé à Sainte-Hélène, où il meurt en 1821."
     assert not dated(text, "fr", "1815-06")
     assert ("death", "Napoléon", "1821") in claims(text, "fr")
+
+
+# --------------------------------------------------------------- events that did not happen
+def test_event_noun_that_never_took_place_gives_no_claim():
+    assert not claims("The wedding, planned for June 1810, never took place.", "en")
+    got = claims("Louis XVI was arrested in June 1791, but the trial planned for July never took place.", "en")
+    assert ("arrest", "Louis XVI", "1791-06") in got  # only the event before the phrase is cancelled
+
+
+def test_fr_event_noun_that_never_took_place_gives_no_claim():
+    assert not claims(
+        "Le débarquement en Angleterre, que Napoléon préparait au camp de Boulogne en 1805, n'eut jamais lieu.", "fr"
+    )

@@ -257,7 +257,7 @@ def extract_claims(
         sal.decay()
         ments = by_sent_m.get(si, [])
         # names the parse shows as subjects but NER missed ("Napoleon escaped")
-        ments = sorted(ments + _syntax.subject_names(sent, sent.lang or source.lang, ments), key=lambda m: m.start)
+        ments = sorted(_syntax.with_subject_names(sent, sent.lang or source.lang, ments), key=lambda m: m.start)
         dates = [t for t in by_sent_t.get(si, []) if t.edtf and t.type == "DATE"]
         found: list[Claim] = []
         if dates and (not sent.heading or _FIELD.match(text, sent.start)):
@@ -487,8 +487,8 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
     cstart = _clause_start(lex, text, sent.start, trig.start)
     # Negation in the clause before the trigger (or right after an auxiliary): not a fact.
     neg_zone = text[max(cstart, trig.start - 40) : trig.start]
-    if lex.negation.search(neg_zone):
-        return []
+    if lex.negation.search(neg_zone) or _syntax.cancelled(lex.lang, text, trig, trigs, sent.end):
+        return []  # "did not ...", or "the invasion ... never took place"
     confidence = 0.85 if not info.weak else 0.6
     if lex.modality.search(text[max(cstart, trig.start - 50) : trig.start]):
         confidence = min(confidence, 0.35)

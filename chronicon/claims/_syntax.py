@@ -449,8 +449,16 @@ def subject_names(sent, lang: str, ments) -> list:
                 continue
             a, b = _name_span(x, doc)
             s, e = base + doc[a].idx, base + doc[b].idx + len(doc[b])
-            if any(m.start < e and s < m.end for m in list(ments) + out):
+            inside = [m for m in ments if m.start < e and s < m.end]
+            if any(m.start < e and s < m.end for m in out):
                 continue
+            if inside:
+                # "Rosa Luxemburg" read as the country: a longer name NER calls a person wins
+                # over a shorter place or organisation inside it
+                if not (x.ent_type_ in ("PERSON", "PER") and all(
+                        m.kind in ("place", "organization") and s <= m.start and m.end <= e and (m.end - m.start) < (e - s)
+                        for m in inside)):
+                    continue
             words = [w.text for w in doc[a : b + 1]]
             if all(w.lower() in titles for w in words):
                 continue
@@ -468,6 +476,16 @@ def subject_names(sent, lang: str, ments) -> list:
             out.append(Mention(start=s, end=e, text=sent_text, kind=ent.kind if ent else kind,
                                entity_id=ent.id if ent else None, label=ent.label if ent else text, how="parse"))
     return out
+
+
+def with_subject_names(sent, lang: str, ments: list) -> list:
+    """``ments`` plus the names of :func:`subject_names`, without the shorter mentions
+    those names contain."""
+    add = subject_names(sent, lang, ments)
+    if not add:
+        return ments
+    keep = [m for m in ments if not any(a.start <= m.start and m.end <= a.end for a in add)]
+    return keep + add
 
 
 def _noun_subject(n, base: int, ments) -> Optional[Subject]:
@@ -526,3 +544,24 @@ def verb_between(sent, a: int, b: int) -> bool:
         a <= sent.start + t.idx < b and t.pos_ == "VERB" and t.dep_ in CLAUSE_DEPS and t.dep_ != "ROOT"
         for t in doc
     )
+
+
+@lru_cache(maxsize=None)
+def _cancelled(lang: str):
+    path = resources.files("chronicon.claims").joinpath(f"data/{lang}.yaml")
+    try:
+        d = yaml.safe_load(path.read_text("utf-8")) or {}
+    except OSError:
+        return None
+    pats = (d.get("syntax") or {}).get("cancelled") or []
+    return re.compile(r"(?<!\w)(?:" + "|".join(pats) + r")(?!\w)", re.IGNORECASE) if pats else None
+
+
+def cancelled(lang: str, text: str, trig, trigs, end: int) -> bool:
+    """The event the trigger names is said not to have happened, later in its sentence
+    and before any other trigger ("The invasion, planned for 1805, never took place")."""
+    pat = _cancelled(lang)
+    if pat is None:
+        return False
+    nxt = min([t.start for t in trigs if t.start >= trig.end] + [end])
+    return pat.search(text, trig.end, nxt) is not None
