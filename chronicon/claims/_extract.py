@@ -298,7 +298,8 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
             continue
         trigs.extend(_find_triggers(lex, text, 0, a, b))
     lex_main = _lexicon_for(sent.lang) or _lexicon_for(source.lang) or load_lexicon("en")
-    named = [m for m in ments if m.kind in ("person", "place", "organization", "work")]
+    # (names only the parse proposed do not hide triggers: "The Revolution of 1848 broke out")
+    named = [m for m in ments if m.kind in ("person", "place", "organization", "work") and m.how != "parse"]
     trigs = [
         t for t in sorted(trigs, key=lambda t: t.start)
         # a trigger inside a name or a title ("The Revolution Betrayed", "Party Congress") is not an event
