@@ -388,7 +388,7 @@ def resolve_title(subj: Subject, sal, ments_before, exclude_labels) -> Optional[
     return sal.topic(exclude=exclude_labels)
 
 
-_THING_ENTS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "MISC"}
+_THING_ENTS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}  # not MISC: the French model gives it to persons
 _CONNECT = {"of", "de", "du", "des", "d'", "d’", "von", "van", "der", "la", "le"}
 _ROMAN = re.compile(r"^[IVXL]+(?:er|e)?$")
 
