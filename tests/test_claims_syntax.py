@@ -212,3 +212,11 @@ def test_fr_event_noun_that_never_took_place_gives_no_claim():
     assert not claims(
         "Le débarquement en Angleterre, que Napoléon préparait au camp de Boulogne en 1805, n'eut jamais lieu.", "fr"
     )
+
+
+@needs_en
+def test_burial_exhumation_discovery_take_the_person_acted_on():
+    assert ("exhumation", "Grigori Rasputin", "1917-03") in claims("Soldiers exhumed Rasputin's coffin in March 1917.", "en")
+    got = claims("Rasputin vanished in December 1916. Police pulled him from the Malaya Nevka on 1 January 1917.", "en")
+    assert ("discovery", "Grigori Rasputin", "1917-01-01") in got
+    assert not any(c[1] == "Police" for c in got)

@@ -43,6 +43,9 @@ AGENT = {"agent", "obl:agent"}
 CLAUSE_DEPS = {
     "ROOT", "conj", "advcl", "relcl", "acl:relcl", "ccomp", "xcomp", "csubj", "parataxis", "acl", "advcl:cleft",
 }
+#: Types whose active verb's object (a person or a pronoun) is the participant:
+#: "police found him", "l'impératrice fait inhumer le starets".
+PATIENT_EXTRA = frozenset({"burial", "exhumation", "discovery"})
 #: Clauses a date may leave for the verb that governs them ("was forced to leave in 1929").
 CLIMB_DEPS = {"xcomp"}
 REL_PRON = re.compile(r"^(?:who|whom|which|that|qui|que|lequel|laquelle|lesquels|lesquelles)$", re.IGNORECASE)
@@ -237,6 +240,14 @@ def _mention_for(ments, base: int, tok, kinds=("person",)):
     return m
 
 
+def _owner(ments, base: int, tok):
+    """The person a noun belongs to ("Rasputin's coffin", "his body"): the possessive token."""
+    for c in tok.children:
+        if c.dep_ in ("poss", "nmod:poss") and (_mention_at(ments, base, c) is not None or c.pos_ == "PRON"):
+            return c
+    return None
+
+
 def _conjuncts(tok) -> list:
     """``tok`` and the names coordinated with it ("X and Y", "X, Y et Z"); a conjunct
     may hang on the last word of a name ("Louis XVI et Marie-Antoinette")."""
@@ -323,16 +334,22 @@ def subject(sent, lang: str, trig, ctype: str, ments, patient_types, thing_types
     if not (v.pos_ in ("VERB", "AUX") or (_participle(v) and v.pos_ in ("ADJ", "NOUN"))):
         return None
     subj, obj, agent, passive = _args(v)
+    patient_types = patient_types | PATIENT_EXTRA
     agent_m = _mention_at(ments, base, agent) if agent is not None else None
     target = subj
     if ctype in patient_types and not passive and obj is not None:
         om = _mention_at(ments, base, obj)
-        if om is not None or (obj.pos_ == "PRON" and not REL_PRON.match(obj.text)):
+        owner = _owner(ments, base, obj) if om is None else None
+        if owner is not None:
+            obj = owner  # "soldiers exhumed Rasputin's coffin": Rasputin
+        if om is not None or owner is not None or (obj.pos_ == "PRON" and not REL_PRON.match(obj.text)):
             target = obj  # "X killed Y": Y; "X stabbed him": him
             agent = subj
             agent_m = _mention_at(ments, base, subj) if subj is not None else None
     if target is None:
         return None
+    if ctype in PATIENT_EXTRA and _mention_at(ments, base, target) is None:
+        target = _owner(ments, base, target) or target  # "Rasputin's body was found"
     out = Subject(agent=agent_m)
     others = [m for m in (agent_m,) if m is not None]
     found = []
