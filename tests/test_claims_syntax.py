@@ -220,3 +220,9 @@ def test_burial_exhumation_discovery_take_the_person_acted_on():
     got = claims("Rasputin vanished in December 1916. Police pulled him from the Malaya Nevka on 1 January 1917.", "en")
     assert ("discovery", "Grigori Rasputin", "1917-01-01") in got
     assert not any(c[1] == "Police" for c in got)
+
+
+@needs_fr
+def test_fr_title_before_a_name_the_ner_missed():
+    got = claims("Le capitaine Dreyfus fut condamné le 22 décembre 1894 et déporté à l'île du Diable.", "fr")
+    assert ("sentence", "Dreyfus", "1894-12-22") in got

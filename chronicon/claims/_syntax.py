@@ -454,6 +454,22 @@ def subject_names(sent, lang: str, ments) -> list:
     titles = _titles(lang)
     out = []
     for t in doc:
+        if t.pos_ == "NOUN" and t.dep_ in SUBJ and t.text.lower() in titles:
+            # "Le capitaine Dreyfus fut condamné": the name after the title
+            t = next((c for c in t.children if c.dep_ in ("flat:name", "flat", "appos", "nmod", "compound")
+                      and c.pos_ == "PROPN" and c.i == t.i + 1), t)
+            if t.pos_ != "PROPN":
+                continue
+            if not any(m.start <= base + t.idx < m.end for m in ments):
+                x = t
+                a, b = _name_span(x, doc)
+                s, e = base + doc[a].idx, base + doc[b].idx + len(doc[b])
+                if not any(m.start < e and s < m.end for m in list(ments) + out):
+                    text = doc.text[doc[a].idx : doc[b].idx + len(doc[b])]
+                    ent = default_registry().resolve(text)
+                    out.append(Mention(start=s, end=e, text=text, kind="person", entity_id=ent.id if ent else None,
+                                       label=ent.label if ent else text, how="parse"))
+            continue
         if t.pos_ != "PROPN" or t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP"):
             continue
         antecedent = any(c.dep_ in ("relcl", "acl:relcl") and any(g.dep_ in SUBJ and REL_PRON.match(g.text) for g in c.children)
