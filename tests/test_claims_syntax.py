@@ -226,3 +226,11 @@ def test_burial_exhumation_discovery_take_the_person_acted_on():
 def test_fr_title_before_a_name_the_ner_missed():
     got = claims("Le capitaine Dreyfus fut condamné le 22 décembre 1894 et déporté à l'île du Diable.", "fr")
     assert ("sentence", "Dreyfus", "1894-12-22") in got
+
+
+@needs_en
+def test_marriage_object_is_the_verbs_object_not_its_title():
+    pipe = Pipeline()
+    doc = pipe.process(pipe.from_text("Frida Kahlo married the painter Diego Rivera on 21 August 1929.", lang="en"))
+    got = [(c.type, c.subject, c.object, c.date) for c in doc.claims]
+    assert got == [("marriage", "Frida Kahlo", "Diego Rivera", "1929-08-21")]

@@ -580,6 +580,8 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
             }
         if ctype == "attack" and obj is None and syn.agent is not None:
             obj = syn.agent  # the attacker
+        elif obj is None and syn.object is not None and "person" in OBJECT_KINDS.get(ctype, ()):
+            obj = syn.object  # "X married Y": Y
     if syn is None and ctype in PATIENT_TYPES and active:
         nxt = text[trig.end : trig.end + 40]
         pm = lex.pronoun_object.match(nxt.lstrip())

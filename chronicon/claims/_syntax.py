@@ -69,6 +69,8 @@ class Subject:
     agent: Optional[object] = None
     #: For a title: persons whose name fits it (a regnal name for "the king").
     fits_regnal: bool = False
+    #: The person the verb acts on when the subject is the actor ("X married Y": Y).
+    object: Optional[object] = None
 
 
 @lru_cache(maxsize=None)
@@ -351,6 +353,8 @@ def subject(sent, lang: str, trig, ctype: str, ments, patient_types, thing_types
     if ctype in PATIENT_EXTRA and _mention_at(ments, base, target) is None:
         target = _owner(ments, base, target) or target  # "Rasputin's body was found"
     out = Subject(agent=agent_m)
+    if target is subj and obj is not None:
+        out.object = _mention_for(ments, base, obj)
     others = [m for m in (agent_m,) if m is not None]
     found = []
     kinds = ("person",) if ctype not in thing_types else ("person", "organization", "place", "work", "other")
