@@ -127,13 +127,20 @@ def test_active_verb_of_harm_takes_its_object_as_subject():
 
 
 @needs_en
-def test_parse_is_made_once_per_sentence_and_kept_on_it():
+def test_parse_is_made_once_per_sentence_shared_then_released():
+    from chronicon.claims import extract_claims
+    from chronicon.entities import find_mentions
+    from chronicon.time import tag_source
+
     src = _PIPE.from_text("Lenin arrived in Petrograd on 16 April 1917. He spoke at the Finland Station.", lang="en")
-    _PIPE.process(src)
+    mentions = find_mentions(src)  # the entities stage parses each sentence (NER + dependencies)
     docs = [sentence_doc(s) for s in src.sentences]
     assert all(d is not None for d in docs)
     assert any(t.dep_ == "nsubj" for t in docs[0])
     assert docs[0].text == src.text[src.sentences[0].start : src.sentences[0].end]
+    claims_ = extract_claims(src, tag_source(src), mentions)  # the claims stage reads the same parse
+    assert ("arrival", "Vladimir Lenin", "1917-04-16") in {(c.type, c.subject, c.date) for c in claims_}
+    assert all(sentence_doc(s) is None for s in src.sentences)  # and lets it go
 
 
 @needs_en

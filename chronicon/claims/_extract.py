@@ -282,6 +282,7 @@ def extract_claims(
             else:
                 sal.see(m, 2.0 if first else 1.0)
                 first = False
+    _syntax.release(source)
     return claims
 
 

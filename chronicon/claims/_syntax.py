@@ -99,6 +99,14 @@ def _doc(sent):
     return sentence_doc(sent)
 
 
+def release(source) -> None:
+    """Drop the parses kept on the sentences once the claims are made (a corpus of
+    thousands of documents would otherwise keep every spaCy Doc in memory)."""
+    for s in source.sentences:
+        if getattr(s, "_doc", None) is not None:
+            s._doc = None
+
+
 def _span_root(doc, base: int, a: int, b: int):
     """The token of the char span [a, b) whose head lies outside it (the span's head)."""
     toks = [t for t in doc if a <= base + t.idx < b or (base + t.idx < a < base + t.idx + len(t))]
