@@ -26,6 +26,7 @@ from typing import Optional
 
 from ..model import Mention, Source
 from ._normalize import name_key, token_key, tokens
+from ._persons import all_given_names, common_word, is_regnal, person_cues
 from ._registry import PRIO_COUNTRY, EntityRegistry, Hit, default_registry
 from ._words import FUNCTION_WORDS, LOCATIVES, NATIONALITIES, PARTY_QUALIFIERS, NON_PERSON_WORDS, PARTICLES, TITLES, calendar_words
 
@@ -171,7 +172,10 @@ class _Finder:
 
     def _gap_ok(self, i: int) -> bool:
         """Can token i-1 and token i belong to one name?"""
-        return bool(_GAP_RE.fullmatch(self.text[self.toks[i - 1].e:self.toks[i].s]))
+        gap = self.text[self.toks[i - 1].e:self.toks[i].s]
+        if gap in ("'", "’") and self.toks[i - 1].w in ("D", "O") and self.toks[i].cap:
+            return True  # "D'Annunzio", "O'Higgins"
+        return bool(_GAP_RE.fullmatch(gap))
 
     def _simple_gap(self, i: int) -> bool:
         return bool(_SIMPLE_GAP_RE.fullmatch(self.text[self.toks[i - 1].e:self.toks[i].s]))
@@ -189,6 +193,65 @@ class _Finder:
         if k >= 0 and self._segs[k].start <= offset < self._segs[k].end:
             return self._segs[k].lang
         return self.src.lang_at(offset)
+
+    def _rule_lang(self, offset: int) -> Optional[str]:
+        """The language at ``offset`` when persons there are found by rule (no NER model)."""
+        lang = self._lang(offset)
+        if self.ner and lang in NER_MODELS:
+            return None
+        return lang if person_cues(lang) is not None else None
+
+    def _titles(self, offset: int) -> frozenset:
+        lang = self._rule_lang(offset)
+        cues = person_cues(lang) if lang else None
+        return cues.titles if cues is not None else frozenset()
+
+    def _particles(self, offset: int) -> frozenset:
+        """Name particles of the language at ``offset`` ("das", "den" join no German name)."""
+        lang = self._rule_lang(offset)
+        cues = person_cues(lang) if lang else None
+        return cues.particles if cues is not None else PARTICLES
+
+    def _regnal_at(self, k: int) -> bool:
+        """Token k is a regnal number after a name: "Alfonso XIII", "Wilhelm II."."""
+        toks = self.toks
+        return (k > 0 and is_regnal(toks[k].w) and toks[k - 1].cap and not is_regnal(toks[k - 1].w)
+                and self._simple_gap(k))
+
+    def _rule_single(self, a: int) -> bool:
+        """A single capitalised word read as a person's name, by rule (languages without NER):
+        after a title ("el rey Fernando", "Kaiser Wilhelm"), a known given name, or a word
+        the language's dictionary does not know as a common word, not after a locative
+        preposition (there it is most likely a place)."""
+        toks = self.toks
+        t = toks[a]
+        lang = self._rule_lang(t.s)
+        if lang is None:
+            return False
+        cues = person_cues(lang)
+        if (t.k in FUNCTION_WORDS or t.k in NON_PERSON_WORDS or t.k in TITLES or t.k in NATIONALITIES
+                or t.k in self.cal or t.w.isupper() or len(t.w) < 3 or _NOUN_SUFFIX_RE.search(t.k)):
+            return False
+        prev = toks[a - 1] if a > 0 else None
+        if prev is not None and prev.k in cues.titles and self._simple_gap(a):
+            return True
+        if t.k in cues.given:
+            return True
+        if prev is not None and (prev.k in LOCATIVES or prev.k in cues.locatives) and not prev.cap:
+            return False
+        if common_word(t.w, lang):
+            return False
+        nxt = toks[a + 1] if a + 1 < len(toks) else None
+        # a lone name stands as a subject: at the start of a sentence or after a comma or
+        # "and", with a lowercase word after it ("Garibaldi sbarcò", "y Bolívar entró");
+        # a capitalised word after a noun or a verb is a title or a thing ("premio Nobel")
+        opens = a in self.sent_starts or (prev is not None and (prev.k in cues.particles or prev.k in ("y", "e", "und", "ed"))
+                                          and not prev.cap) or re.fullmatch(r"\s*,\s*", self.text[prev.e:t.s] if prev else "")
+        if not opens or nxt is None or nxt.cap or not self._simple_gap(a + 1):
+            return False
+        # German writes every noun with a capital: a lone capitalised word there is no
+        # evidence of a name (the language's cues must say so: a title, a given name)
+        return lang != "de"
 
     # ------------------------------------------------------------ pass 1
     def _accept(self, h: Hit, i: int, j: int) -> bool:
@@ -210,6 +273,11 @@ class _Finder:
         # gazetteer
         if not toks[0].cap or any(not t.cap and t.k not in PARTICLES for t in toks):
             return False
+        if (i > 0 and self.toks[i - 1].k in all_given_names() and self.toks[i - 1].cap and self._simple_gap(i)
+                and self._rule_lang(toks[0].s)):
+            return False  # a surname that is also a place: "Rosa Luxemburg", "Friedrich Engels"
+        if len(toks) > 1 and toks[0].k in self._titles(toks[0].s):
+            return False  # "Dom Pedro", "San Martín" after a title is a person's name here
         if toks[-1].k in PARTICLES:
             return False
         single = len(toks) == 1
@@ -311,12 +379,16 @@ class _Finder:
                 nt = toks[j + 1]
                 if nt.cap and not nt.w.isdigit():
                     j += 1
-                elif (nt.k in PARTICLES and j + 2 < n and toks[j + 2].cap and not covered[j + 2]
+                elif (nt.k in self._particles(nt.s) and j + 2 < n and toks[j + 2].cap and not covered[j + 2]
                       and self._gap_ok(j + 2)
                       and (nt.k not in ("y", "e") or (j > i and not (j + 3 < n and toks[j + 3].cap
                                                                     and self._gap_ok(j + 3))))):
                     # "y"/"e" join only compound surnames ("José Ortega y Gasset"), not "Félix e Irina"
                     j += 2
+                elif (nt.k in self._particles(nt.s) and j + 3 < n and toks[j + 2].k in self._particles(nt.s)
+                      and not toks[j + 2].cap and toks[j + 3].cap and not covered[j + 3] and not covered[j + 2]
+                      and self._gap_ok(j + 2) and self._gap_ok(j + 3) and self._rule_lang(nt.s)):
+                    j += 3  # "Juana Inés de la Cruz", "Rogier van der Weyden"
                 else:
                     break
             out.append((i, j))
@@ -326,8 +398,9 @@ class _Finder:
     def _trim(self, i: int, j: int) -> Optional[tuple[int, int]]:
         toks = self.toks
         # cut after the last title word: "Nassau County District Attorney Kathleen Rice" -> "Kathleen Rice"
+        rule_titles = self._titles(toks[i].s)
         for k in range(j - 1, i - 1, -1):
-            if toks[k].k in TITLES or toks[k].k in NATIONALITIES:
+            if toks[k].k in TITLES or toks[k].k in NATIONALITIES or toks[k].k in rule_titles:
                 i = k + 1
                 break
         while i <= j and (toks[i].k in FUNCTION_WORDS or toks[i].k in TITLES or toks[i].k in self.cal
@@ -335,6 +408,8 @@ class _Finder:
                           or (i < j and i in self.sent_starts and toks[i].k in self.lower_words)):
             i += 1  # a sentence-initial word also written in lowercase here is an ordinary word
         while j >= i and (toks[j].k in PARTICLES or toks[j].k in self.cal or toks[j].k in FUNCTION_WORDS):
+            if j > i and toks[j].w == "I" and self._regnal_at(j) and self._rule_lang(toks[j].s):
+                break  # "Umberto I", "Pedro I": a regnal number, not a pronoun or an article
             j -= 1
         return (i, j) if i <= j else None
 
@@ -342,11 +417,14 @@ class _Finder:
         toks = self.toks[i:j + 1]
         if any(t.k in NON_PERSON_WORDS or t.k in self.cal for t in toks):
             return False
-        if any(t.w.isupper() and len(t.w) > 1 for t in toks):
-            return False  # acronyms, roman numerals are not handled here
+        regnal = j > i and self._regnal_at(j) and bool(self._rule_lang(toks[0].s))
+        if any(t.w.isupper() and len(t.w) > 1 for t in (toks[:-1] if regnal else toks)):
+            return False  # acronyms; a regnal number only closes a name ("Alfonso XIII")
         if any(_NOUN_SUFFIX_RE.search(t.k) for t in toks):
             return False  # "Juegos Olímpicos", "Organización Mundial", "Zeitung"
-        for t in toks:  # "London Electricity": a country or a big city is not part of a person's name
+        for k, t in enumerate(toks):  # "London Electricity": a country or a big city is not part of a person's name
+            if k > 0 and toks[k - 1].k in all_given_names() and self._rule_lang(t.s):
+                continue  # "Rosa Luxemburg"
             hs = self.reg.hits(t.k)
             if hs and hs[0].how == "gazetteer" and (hs[0].prio <= PRIO_COUNTRY or hs[0].pop >= 1_000_000):
                 return False
@@ -357,6 +435,8 @@ class _Finder:
             return False
         if len(toks) >= 3 and all(self.text[self.toks[k - 1].e:self.toks[k].s] == "-" for k in range(i + 1, j + 1)):
             return False  # "Metro-Goldwyn-Mayer"
+        if regnal:
+            return True  # "Umberto I", "Vittorio Emanuele II"
         if i in self.sent_starts and len(names) < 2 and not toks[0].initial:
             return False
         return True
@@ -420,6 +500,8 @@ class _Finder:
                 continue
             if self._person_like(a, b):
                 cands.append(dict(i=a, j=b, kind="person", eid=None, label=span, how="capitalised", fixed=False))
+            elif a == b and self._rule_single(a):
+                cands.append(dict(i=a, j=b, kind="person", eid=None, label=span, how="rule", fixed=False))
             elif a == b and toks[a].k not in FUNCTION_WORDS and toks[a].k not in NON_PERSON_WORDS \
                     and not toks[a].w.isupper():
                 singles.append(dict(i=a, j=b, kind="person", eid=None, label=span, how="surname", fixed=False))
