@@ -469,6 +469,27 @@ def _persons_before(lex, text, ments, clause_start, pos) -> list[Mention]:
     return group
 
 
+def _persons_after(lex, text, ments, trig: _Trig, sent_end: int) -> list[Mention]:
+    """The subject after its verb, when none stands before it: "1929 erhielt Thomas Mann",
+    "murió en Madrid el novelista Benito Pérez Galdós", "veröffentlichten Marx und Engels".
+    The first person of the clause after the trigger that no preposition governs, with
+    those coordinated with it."""
+    cands = [m for m in ments if m.kind == "person" and trig.end <= m.start <= trig.end + 70 and m.end <= sent_end]
+    group: list[Mention] = []
+    for m in cands:
+        if not group:
+            if _clause_breaks(lex, text, 0, trig.end, m.start) or re.search(r"[,;:()]", text[trig.end : m.start]):
+                return []
+            if _oblique(lex, text, m):
+                return []
+            group = [m]
+        elif _only_joiners(lex, text[group[-1].end : m.start]):
+            group.append(m)
+        else:
+            break
+    return group
+
+
 def _clause_start(lex: Lexicon, text: str, sent_start: int, pos: int) -> int:
     seg = text[sent_start:pos]
     last = 0
@@ -491,6 +512,10 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
     neg_zone = text[max(cstart, trig.start - 40) : trig.start]
     if lex.negation.search(neg_zone) or _syntax.cancelled(lex.lang, text, trig, trigs, sent.end):
         return []  # "did not ...", or "the invasion ... never took place"
+    # verb-second languages put the negation after the verb: "nahm an der Konferenz nicht teil"
+    after_end = re.search(r"[,;:.!?]|$", text[trig.end : sent.end])
+    if lex.negation_after.search(text, trig.end, trig.end + after_end.start()):
+        return []
     confidence = 0.85 if not info.weak else 0.6
     if lex.modality.search(text[max(cstart, trig.start - 50) : trig.start]):
         confidence = min(confidence, 0.35)
@@ -647,6 +672,8 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
                     pron = m
             if pron is not None and pron.start() >= trig.start:
                 group = []  # the trigger's own pronoun is its subject
+            if not group and pron is None:
+                group = _persons_after(lex, text, ments, trig, sent.end)
             if group and (pron is None or group[-1].end > pron.start()):
                 subj_ments = group
             elif pron is not None:

@@ -33,6 +33,8 @@ class Lexicon:
     groups: dict[str, Trigger]
     passive: re.Pattern
     negation: re.Pattern
+    #: Negations that follow the verb in its clause ("nahm 1922 nicht teil").
+    negation_after: re.Pattern
     modality: re.Pattern
     report: re.Pattern
     pronoun_subject: re.Pattern
@@ -95,6 +97,7 @@ def load_lexicon(lang: str) -> Lexicon:
             groups=groups,
             passive=_words(d.get("passive", [])),
             negation=_words(d.get("negation", [])),
+            negation_after=_words(d.get("negation_after", [])),
             modality=_words(d.get("modality", [])),
             report=_words(d.get("report", [])),
             pronoun_subject=_words(d.get("pronouns_subject", [])),
