@@ -390,7 +390,7 @@ def _best_trigger(lex: Lexicon, text: str, d: TimeExpression, trigs: list[_Trig]
             breaks = _clause_breaks(lex, text, 0, d.end, t.start)
             # A date usually follows its verb; a trigger after the date and past a
             # comma belongs to the next item of a list ("X (1925), member of Y (1926)").
-            dist += 40
+            dist += 0 if lex.verb_final else 40
             if _AFTER_BREAK.search(text, d.end, t.start):
                 breaks += 1
         weak = _is_weak(text, t)

@@ -50,6 +50,8 @@ class Lexicon:
     oblique_before: re.Pattern
     anniversary: re.Pattern
     capitalised_nouns: bool
+    #: The verb closes its clause ("wurde 1933 verhaftet"): a trigger after the date is no farther.
+    verb_final: bool
     office: re.Pattern
     genitive_end: re.Pattern
     topic_marker_end: re.Pattern
@@ -112,6 +114,7 @@ def load_lexicon(lang: str) -> Lexicon:
             to_words=_words(d.get("to_words", ["to", "into", "for", "in", "at"])),
             where=_words(d.get("where", [])),
             capitalised_nouns=bool(d.get("capitalised_nouns", False)),
+            verb_final=bool(d.get("verb_final", False)),
             topic_marker_end=re.compile(rf"(?<!\w)(?:{_alt(d.get('topic_markers', []))})\s*$", re.IGNORECASE),
             function_words=frozenset(
                 w.lower()
