@@ -469,6 +469,14 @@ def _persons_before(lex, text, ments, clause_start, pos) -> list[Mention]:
     return group
 
 
+#: Types whose verb takes no object: a person after it is its subject ("murió en Madrid
+#: el novelista X"); after another verb it is the object ("publicó *Rasputín*"), except
+#: in verb-second languages ("1929 erhielt Thomas Mann den Nobelpreis").
+_INTRANSITIVE = frozenset(
+    {"birth", "death", "arrival", "departure", "residence", "return_from_exile", "escape_attempt", "abdication", "capitulation"}
+)
+
+
 def _persons_after(lex, text, ments, trig: _Trig, sent_end: int) -> list[Mention]:
     """The subject after its verb, when none stands before it: "1929 erhielt Thomas Mann",
     "murió en Madrid el novelista Benito Pérez Galdós", "veröffentlichten Marx und Engels".
@@ -480,8 +488,8 @@ def _persons_after(lex, text, ments, trig: _Trig, sent_end: int) -> list[Mention
         if not group:
             if _clause_breaks(lex, text, 0, trig.end, m.start) or re.search(r"[,;:()]", text[trig.end : m.start]):
                 return []
-            if _oblique(lex, text, m):
-                return []
+            if _oblique(lex, text, m) or text[m.start - 1 : m.start] in ("*", "«", "“", '"', "‘"):
+                return []  # governed by a preposition, or a title in quotes
             group = [m]
         elif _only_joiners(lex, text[group[-1].end : m.start]):
             group.append(m)
@@ -672,7 +680,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
                     pron = m
             if pron is not None and pron.start() >= trig.start:
                 group = []  # the trigger's own pronoun is its subject
-            if not group and pron is None:
+            if not group and pron is None and (lex.verb_final or ctype in _INTRANSITIVE or not active):
                 group = _persons_after(lex, text, ments, trig, sent.end)
             if group and (pron is None or group[-1].end > pron.start()):
                 subj_ments = group
