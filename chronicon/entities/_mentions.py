@@ -173,8 +173,8 @@ class _Finder:
     def _gap_ok(self, i: int) -> bool:
         """Can token i-1 and token i belong to one name?"""
         gap = self.text[self.toks[i - 1].e:self.toks[i].s]
-        if gap in ("'", "’") and self.toks[i - 1].w in ("D", "O") and self.toks[i].cap:
-            return True  # "D'Annunzio", "O'Higgins"
+        if re.fullmatch(r"[ \u00a0][DO]['’]", gap) and self.toks[i].cap:
+            return True  # "Gabriele D'Annunzio", "Bernardo O'Higgins" (the tokens leave the elided "D'" out)
         return bool(_GAP_RE.fullmatch(gap))
 
     def _simple_gap(self, i: int) -> bool:
@@ -437,6 +437,11 @@ class _Finder:
             return False  # "Metro-Goldwyn-Mayer"
         if regnal:
             return True  # "Umberto I", "Vittorio Emanuele II"
+        lang = self._rule_lang(toks[0].s)
+        prev = self.toks[i - 1] if i > 0 else None
+        if (lang and prev is not None and not prev.cap and prev.k in person_cues(lang).locatives
+                and not any(t.k in all_given_names() for t in toks)):
+            return False  # "morì a Gardone Riviera": after a locative, a name without a given name is a place
         if i in self.sent_starts and len(names) < 2 and not toks[0].initial:
             return False
         return True

@@ -1,0 +1,97 @@
+"""Claims in Spanish, Italian, Portuguese and German, where persons are found by rule
+(no NER model): regnal numbers, titles, given names over place readings, lone
+names, subjects after the verb, German verb-final clauses and negation after the verb.
+
+Each case is a sentence written for this file with the claim it must give
+(type, subject, date), or a trap whose date no claim may carry.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import chronicon
+from chronicon.entities import find_mentions
+from chronicon._pipeline import Pipeline
+
+# (lang, text, type, subject, date)
+CLAIMS = [
+    # regnal numbers and titles
+    ("es", "El rey Fernando VII murió en Madrid el 29 de septiembre de 1833.", "death", "Fernando VII", "1833-09-29"),
+    ("es", "Alfonso XII se casó con María de las Mercedes en enero de 1878.", "marriage", "Alfonso XII", "1878-01"),
+    ("it", "Umberto I fu ucciso a Monza il 29 luglio 1900 da un anarchico.", "death", "Umberto I", "1900-07-29"),
+    ("it", "Papa Leone XIII morì a Roma il 20 luglio 1903.", "death", "Leone XIII", "1903-07-20"),
+    ("pt", "Dom João VI regressou a Lisboa em julho de 1821.", "return_from_exile", "João VI", "1821-07"),
+    ("de", "Kaiser Wilhelm I. starb am 9. März 1888 in Berlin.", "death", "Wilhelm I", "1888-03-09"),
+    # a surname that is also a place, after a given name
+    ("de", "Rosa Luxemburg wurde 1897 in Zürich promoviert und trat 1898 der SPD bei.", "membership", "Rosa Luxemburg", "1898"),
+    ("de", "Friedrich Engels starb am 5. August 1895 in London.", "death", "Friedrich Engels", "1895-08-05"),
+    # lone names at the start of a sentence (Romance languages)
+    ("pt", "Tiradentes foi enforcado no Rio de Janeiro em 21 de abril de 1792.", "execution", "Tiradentes", "1792-04-21"),
+    ("it", "Garibaldi sbarcò a Marsala l'11 maggio 1860.", "arrival", "Garibaldi", "1860-05-11"),
+    # subject after the verb
+    ("de", "1929 erhielt Thomas Mann den Nobelpreis für Literatur.", "award", "Thomas Mann", "1929"),
+    ("de", "Im Jahr 1848 veröffentlichten Karl Marx und Friedrich Engels das Manifest.", "publication", "Karl Marx", "1848"),
+    ("es", "El 4 de enero de 1920 murió en Madrid el novelista Benito Pérez Galdós, tras una larga enfermedad.",
+     "death", "Benito Pérez Galdós", "1920-01-04"),
+    # German: the participle or particle closes the clause
+    ("de", "Carl von Ossietzky wurde 1931 verurteilt und 1933 verhaftet.", "arrest", "Carl von Ossietzky", "1933"),
+    ("de", "Sophie Scholl wurde am 18. Februar 1943 verhaftet und am 22. Februar 1943 hingerichtet.",
+     "execution", "Sophie Scholl", "1943-02-22"),
+    ("de", "Heinrich Heine wanderte 1831 nach Paris aus.", "departure", "Heinrich Heine", "1831"),
+    # Spanish: the office is taken with the verb of appointment
+    ("es", "Manuel Azaña fue elegido presidente de la República el 10 de mayo de 1936.",
+     "appointment", "Manuel Azaña", "1936-05-10"),
+    ("pt", "Em 1930, Getúlio Vargas assumiu o governo provisório.", "appointment", "Getúlio Vargas", "1930"),
+    # names with two particles and elision
+    ("es", "Sor Juana Inés de la Cruz murió en la Ciudad de México el 17 de abril de 1695.",
+     "death", "Juana Inés de la Cruz", "1695-04-17"),
+    ("it", "Gabriele D'Annunzio morì a Gardone Riviera il 1º marzo 1938.", "death", "Gabriele D'Annunzio", "1938-03-01"),
+]
+
+# (lang, text, date): no claim may carry this date
+TRAPS = [
+    ("de", "Stresemann nahm an der Konferenz von Genua 1922 nicht teil.", "1922"),
+    ("de", "Der Legende nach soll Barbarossa 1190 im Kyffhäuser eingeschlafen sein.", "1190"),
+    ("es", "Francisco Franco no asistió a la reunión del 12 de octubre de 1940.", "1940-10-12"),
+    ("it", "Camillo Benso non partecipò alla spedizione del 1860.", "1860"),
+    ("pt", "Humberto Delgado não venceu as eleições de 1958.", "1958"),
+]
+
+
+@pytest.mark.parametrize("lang,text,typ,subject,date", CLAIMS, ids=[f"{c[0]}-{i}" for i, c in enumerate(CLAIMS)])
+def test_claim(lang, text, typ, subject, date):
+    claims = chronicon.extract(text, lang=lang)
+    got = [(c.type, c.subject, c.date) for c in claims]
+    assert (typ, subject, date) in got, got
+
+
+@pytest.mark.parametrize("lang,text,date", TRAPS, ids=[f"{t[0]}-trap{i}" for i, t in enumerate(TRAPS)])
+def test_trap(lang, text, date):
+    claims = chronicon.extract(text, lang=lang)
+    assert not [c for c in claims if c.date == date], [(c.type, c.subject, c.date) for c in claims]
+
+
+def _persons(text: str, lang: str) -> list[str]:
+    p = Pipeline(lang=lang)
+    return [m.text for m in find_mentions(p.from_text(text, lang=lang)) if m.kind == "person"]
+
+
+def test_rule_persons_not_common_words():
+    # sentence-initial common words, a prize name after a noun, a work title after a verb
+    names = _persons("Según la prensa, Guglielmo Marconi ricevette il premio Nobel nel 1909.", "es")
+    assert "Guglielmo Marconi" in names and "Nobel" not in names and "Según" not in names
+    names = _persons("Italo Svevo, che aveva pubblicato Senilità nel 1898, morì nel 1928.", "it")
+    assert names == ["Italo Svevo"]
+
+
+def test_german_lone_capitalised_noun_is_no_person():
+    # German writes nouns with a capital: a lone one is no name without a cue
+    assert _persons("Truppen besetzten 1923 das Ruhrgebiet.", "de") == []
+    assert "Wilhelm II" in _persons("Kaiser Wilhelm II. dankte 1918 ab.", "de")
+
+
+def test_german_particles_do_not_join_articles():
+    # "das", "den" are no name particles in German ("Marx und Engels das Manifest")
+    names = _persons("1848 veröffentlichten Karl Marx und Friedrich Engels das Kommunistische Manifest.", "de")
+    assert names == ["Karl Marx", "Friedrich Engels"]
