@@ -26,7 +26,7 @@ from typing import Optional
 
 from ..model import Mention, Source
 from ._normalize import name_key, token_key, tokens
-from ._persons import all_given_names, common_word, is_regnal, person_cues
+from ._persons import all_given_names, common_word, is_regnal, person_cues, simplemma_lemma
 from ._registry import PRIO_COUNTRY, EntityRegistry, Hit, default_registry
 from ._words import FUNCTION_WORDS, LOCATIVES, NATIONALITIES, PARTY_QUALIFIERS, NON_PERSON_WORDS, PARTICLES, TITLES, calendar_words
 
@@ -245,9 +245,18 @@ class _Finder:
         # a lone name stands as a subject: at the start of a sentence or after a comma or
         # "and", with a lowercase word after it ("Garibaldi sbarcò", "y Bolívar entró");
         # a capitalised word after a noun or a verb is a title or a thing ("premio Nobel")
-        opens = a in self.sent_starts or (prev is not None and (prev.k in cues.particles or prev.k in ("y", "e", "und", "ed"))
-                                          and not prev.cap) or re.fullmatch(r"\s*,\s*", self.text[prev.e:t.s] if prev else "")
-        if not opens or nxt is None or nxt.cap or not self._simple_gap(a + 1):
+        if any(t.k.endswith(e) for e in cues.noun_endings):
+            return False  # "Senilità", "Libertad"
+        between = self.text[prev.e:t.s] if prev else ""
+        opens = (a in self.sent_starts or re.fullmatch(r"\s*,\s*", between) is not None
+                 or (prev is not None and self._simple_gap(a) and (
+                     prev.w.isdigit()  # "Il 28 aprile 1945 Mussolini fu fucilato"
+                     or (not prev.cap and (prev.k in cues.particles or prev.k in ("y", "e", "und", "ed")))
+                     # after an inflected verb: "morì Unamuno", "sposò Anita" (not after a noun: "premio Nobel")
+                     or (not prev.cap and prev.k not in FUNCTION_WORDS and common_word(prev.w, lang)
+                         and simplemma_lemma(prev.w, lang) != prev.w.lower()))))
+        closes = nxt is None or (not nxt.cap and self._simple_gap(a + 1)) or re.match(r"\s*[.,;:!?)]", self.text[t.e:t.e + 3])
+        if not opens or not closes:
             return False
         # German writes every noun with a capital: a lone capitalised word there is no
         # evidence of a name (the language's cues must say so: a title, a given name)
@@ -411,6 +420,25 @@ class _Finder:
             if j > i and toks[j].w == "I" and self._regnal_at(j) and self._rule_lang(toks[j].s):
                 break  # "Umberto I", "Pedro I": a regnal number, not a pronoun or an article
             j -= 1
+        lang = self._rule_lang(toks[i].s) if i < j else None
+        if lang:
+            # a common word that opens a sentence is no part of a name ("Retrato de Emilio
+            # Castelar", "Zwei Tage später"); inside a sentence it makes the run the name of a
+            # thing ("el Premio Nobel", "Vila Viçosa"). A given name, or a name before a
+            # regnal number ("Leone XIII"), is no common word here.
+            # Many Iberian surnames are common words ("Machado", "Oliveira", "Zumbi"): a common
+            # word is cut off only when the words after it start with a given name, in German
+            # (whose names are rarely common words), or when it heads a thing ("Prémio").
+            cues = person_cues(lang)
+            if i not in self.sent_starts and toks[i].k in cues.things:
+                return None
+            k = i
+            while k < j and toks[k].k not in cues.given and not self._regnal_at(k + 1) and (
+                    toks[k].k in cues.particles or common_word(toks[k].w, lang) or toks[k].k in cues.things):
+                k += 1
+            if k > i and (i in self.sent_starts or toks[i].k in cues.things) and (
+                    lang == "de" or toks[k].k in cues.given or toks[i].k in cues.things):
+                i = k
         return (i, j) if i <= j else None
 
     def _person_like(self, i: int, j: int) -> bool:

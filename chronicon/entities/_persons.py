@@ -33,6 +33,8 @@ class PersonCues:
     titles: frozenset
     given: frozenset
     locatives: frozenset
+    noun_endings: tuple
+    things: frozenset
 
 
 @lru_cache(maxsize=None)
@@ -51,7 +53,8 @@ def person_cues(lang: str) -> Optional[PersonCues]:
     def keys(k: str) -> frozenset:
         return frozenset(name_key(str(w)) for w in d.get(k) or [])
 
-    return PersonCues(lang, keys("particles"), keys("titles"), keys("given"), keys("locatives"))
+    return PersonCues(lang, keys("particles"), keys("titles"), keys("given"), keys("locatives"),
+                      tuple(sorted(keys("noun_endings"))), keys("things"))
 
 
 @lru_cache(maxsize=None)
@@ -68,6 +71,17 @@ def all_given_names() -> frozenset:
 def is_regnal(word: str) -> bool:
     """"XIII", "II", "IX": a regnal number (the caller checks it follows a name)."""
     return bool(_ROMAN.fullmatch(word.rstrip(".")))
+
+
+@lru_cache(maxsize=20000)
+def simplemma_lemma(word: str, lang: str) -> str:
+    """The lowercased lemma of ``word`` ("morì" -> "morire"), or the word itself."""
+    try:
+        import simplemma
+
+        return simplemma.lemmatize(word, lang).lower()
+    except (ImportError, ValueError, KeyError):
+        return word.lower()
 
 
 @lru_cache(maxsize=20000)
