@@ -206,6 +206,11 @@ class _Finder:
         cues = person_cues(lang) if lang else None
         return cues.titles if cues is not None else frozenset()
 
+    def _saints(self, offset: int) -> frozenset:
+        lang = self._rule_lang(offset)
+        cues = person_cues(lang) if lang else None
+        return cues.saints if cues is not None else frozenset()
+
     def _particles(self, offset: int) -> frozenset:
         """Name particles of the language at ``offset`` ("das", "den" join no German name)."""
         lang = self._rule_lang(offset)
@@ -285,8 +290,12 @@ class _Finder:
         if (i > 0 and self.toks[i - 1].k in all_given_names() and self.toks[i - 1].cap and self._simple_gap(i)
                 and self._rule_lang(toks[0].s)):
             return False  # a surname that is also a place: "Rosa Luxemburg", "Friedrich Engels"
-        if len(toks) > 1 and toks[0].k in self._titles(toks[0].s):
-            return False  # "Dom Pedro", "San Martín" after a title is a person's name here
+        if len(toks) > 1 and toks[0].k in self._titles(toks[0].s) and toks[0].k not in self._saints(toks[0].s):
+            return False  # "Dom Pedro", "Kaiser Wilhelm": after a title, a person's name
+        prv = self.toks[i - 1] if i > 0 else None
+        if (len(toks) > 1 and toks[0].k in all_given_names() and self._rule_lang(toks[0].s)
+                and not (prv is not None and not prv.cap and prv.k in LOCATIVES)):
+            return False  # "José Rizal", "Carlos Paz" (towns named after persons) not after "en", "in"
         if toks[-1].k in PARTICLES:
             return False
         single = len(toks) == 1
@@ -408,6 +417,10 @@ class _Finder:
         toks = self.toks
         # cut after the last title word: "Nassau County District Attorney Kathleen Rice" -> "Kathleen Rice"
         rule_titles = self._titles(toks[i].s)
+        saints = self._saints(toks[i].s)
+        if (saints and toks[i].k in saints and j > i + 1 and not (i > 0 and toks[i - 1].k in self._particles(toks[i].s)
+                                                                 and not toks[i - 1].cap)):
+            return None  # "San Pablo Guelatao", "Santa Marta": a place named after a saint
         for k in range(j - 1, i - 1, -1):
             if toks[k].k in TITLES or toks[k].k in NATIONALITIES or toks[k].k in rule_titles:
                 i = k + 1

@@ -35,6 +35,7 @@ class PersonCues:
     locatives: frozenset
     noun_endings: tuple
     things: frozenset
+    saints: frozenset
 
 
 @lru_cache(maxsize=None)
@@ -54,7 +55,7 @@ def person_cues(lang: str) -> Optional[PersonCues]:
         return frozenset(name_key(str(w)) for w in d.get(k) or [])
 
     return PersonCues(lang, keys("particles"), keys("titles"), keys("given"), keys("locatives"),
-                      tuple(sorted(keys("noun_endings"))), keys("things"))
+                      tuple(sorted(keys("noun_endings"))), keys("things"), keys("saints"))
 
 
 @lru_cache(maxsize=None)
