@@ -95,3 +95,16 @@ def test_german_particles_do_not_join_articles():
     # "das", "den" are no name particles in German ("Marx und Engels das Manifest")
     names = _persons("1848 veröffentlichten Karl Marx und Friedrich Engels das Kommunistische Manifest.", "de")
     assert names == ["Karl Marx", "Friedrich Engels"]
+
+
+@pytest.mark.parametrize("lang,text,born,died", [
+    ("it", "Alessandro Volta (Como, 18 febbraio 1745 – Como, 5 marzo 1827) è stato un fisico.", "1745-02-18", "1827-03-05"),
+    ("es", "Rosalía de Castro (Santiago de Compostela, 24 de febrero de 1837-Padrón, 15 de julio de 1885) fue una poetisa.",
+     "1837-02-24", "1885-07-15"),
+    ("pt", "Rui Barbosa (Salvador, 5 de novembro de 1849 — Petrópolis, 1 de março de 1923) foi um jurista.",
+     "1849-11-05", "1923-03-01"),
+])
+def test_life_dates_with_places(lang, text, born, died):
+    # "Name (Place, date – Place, date)": the encyclopedia's opening gives birth and death
+    got = {(c.type, c.date) for c in chronicon.extract(text, lang=lang)}
+    assert ("birth", born) in got and ("death", died) in got, got

@@ -310,7 +310,7 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
     ]
     out: list[Claim] = []
     for d in dates:
-        life = _life_dates(source, sent, d, ments)
+        life = _life_dates(source, sent, d, ments) or _life_places_dates(source, sent, d, ments, dates)
         if life:
             out.extend(life)
             continue
@@ -374,6 +374,48 @@ def _life_dates(source: Source, sent, d: TimeExpression, ments: list[Mention]) -
             )
         )
     return out
+
+
+_LIFE_DASH = re.compile(r"\s*[–—-]\s*|\s+-\s+")
+
+
+def _life_places_dates(source: Source, sent, d: TimeExpression, ments: list[Mention], dates) -> list[Claim]:
+    """"Giuseppe Verdi (Le Roncole, 10 ottobre 1813 – Milano, 27 gennaio 1901)": in
+    brackets right after a person's name, two dates joined by a dash (each may follow
+    a place) are the birth and the death; ``d`` is one of them."""
+    text = source.text
+    open_at = text.rfind("(", sent.start, d.start)
+    if open_at < 0 or ")" in text[open_at:d.start]:
+        return []
+    close_at = text.find(")", d.end, sent.end)
+    if close_at < 0:
+        return []
+    person = next((m for m in ments if m.kind == "person" and 0 <= open_at - m.end <= 2), None)
+    if person is None:
+        return []
+    inside = [t for t in dates if open_at < t.start and t.end <= close_at]
+    if len(inside) != 2 or d not in inside:
+        return []
+    first, second = sorted(inside, key=lambda t: t.start)
+    # the dash sits between the first date and the second one's place (or the date itself)
+    gap = text[first.end : second.start]
+    dash = _LIFE_DASH.match(gap)
+    if dash is None:
+        return []
+    rest = gap[dash.end():]
+    if rest and not re.fullmatch(r"[^\W\d][^()\d]{0,40},\s*", rest):
+        return []
+    head = text[open_at + 1 : first.start]
+    if head.strip() and not re.fullmatch(r"\s*[^\W\d][^()\d]{0,40},\s*", head):
+        return []
+    typ = "birth" if d is first else "death"
+    return [
+        Claim(
+            id="", type=typ, subject=person.label or person.text, subject_text=person.text, object=None,
+            place=None, confidence=0.8, trigger="(life dates)", subject_id=person.entity_id,
+            **_evidence(source, sent, d),
+        )
+    ]
 
 
 def _best_trigger(lex: Lexicon, text: str, d: TimeExpression, trigs: list[_Trig], sent_start: int = -1) -> Optional[_Trig]:
