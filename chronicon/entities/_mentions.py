@@ -240,6 +240,8 @@ class _Finder:
         prev = toks[a - 1] if a > 0 else None
         if prev is not None and prev.k in cues.titles and self._simple_gap(a):
             return True
+        if a + 1 < len(toks) and toks[a + 1].k in cues.titles and self._simple_gap(a + 1) and toks[a + 1].cap:
+            return True  # "war Bismarck Reichskanzler"
         if t.k in cues.given:
             return True
         if prev is not None and (prev.k in LOCATIVES or prev.k in cues.locatives) and not prev.cap:
@@ -258,16 +260,21 @@ class _Finder:
         opens = (a in self.sent_starts or re.fullmatch(r"\s*,\s*", between) is not None
                  or (prev is not None and self._simple_gap(a) and (
                      prev.w.isdigit()  # "Il 28 aprile 1945 Mussolini fu fucilato"
-                     or (not prev.cap and (prev.k in cues.particles or prev.k in ("y", "e", "und", "ed")))
+                     or (not prev.cap and prev.k in ("y", "e", "und", "ed", "ou", "o"))
                      # after an inflected verb: "morì Unamuno", "sposò Anita" (not after a noun: "premio Nobel")
                      or (not prev.cap and prev.k not in FUNCTION_WORDS and common_word(prev.w, lang)
                          and simplemma_lemma(prev.w, lang) != prev.w.lower()))))
         closes = nxt is None or (not nxt.cap and self._simple_gap(a + 1)) or re.match(r"\s*[.,;:!?)]", self.text[t.e:t.e + 3])
         if not opens or not closes:
             return False
-        # German writes every noun with a capital: a lone capitalised word there is no
-        # evidence of a name (the language's cues must say so: a title, a given name)
-        return lang != "de"
+        if lang == "de":
+            # German writes every noun with a capital: a lone one is a name only where a
+            # subject opens a sentence before its inflected verb ("Röntgen entdeckte",
+            # "Bismarck wurde"), uninflected itself (not "Truppen besetzten")
+            return (a in self.sent_starts and nxt is not None and not nxt.cap and nxt.k not in FUNCTION_WORDS
+                    and simplemma_lemma(t.w, lang) == t.k and common_word(nxt.w, lang)
+                    and simplemma_lemma(nxt.w, lang) != nxt.w.lower())
+        return True
 
     # ------------------------------------------------------------ pass 1
     def _accept(self, h: Hit, i: int, j: int) -> bool:
@@ -437,6 +444,9 @@ class _Finder:
             j -= 1
         lang = self._rule_lang(toks[i].s) if i < j else None
         if lang:
+            while j > i and toks[j].k in person_cues(lang).titles:
+                j -= 1  # "Bismarck Reichskanzler"
+        if lang:
             # a common word that opens a sentence is no part of a name ("Retrato de Emilio
             # Castelar", "Zwei Tage später"); inside a sentence it makes the run the name of a
             # thing ("el Premio Nobel", "Vila Viçosa"). A given name, or a name before a
@@ -461,6 +471,8 @@ class _Finder:
         if any(t.k in NON_PERSON_WORDS or t.k in self.cal for t in toks):
             return False
         regnal = j > i and self._regnal_at(j) and bool(self._rule_lang(toks[0].s))
+        if len(toks[0].w) == 1 and not toks[0].initial and self._rule_lang(toks[0].s) and not regnal:
+            return False  # "X-Strahlen"
         if any(t.w.isupper() and len(t.w) > 1 for t in (toks[:-1] if regnal else toks)):
             return False  # acronyms; a regnal number only closes a name ("Alfonso XIII")
         if any(_NOUN_SUFFIX_RE.search(t.k) for t in toks):
