@@ -43,6 +43,10 @@ CLAIMS = [
     ("es", "Manuel Azaña fue elegido presidente de la República el 10 de mayo de 1936.",
      "appointment", "Manuel Azaña", "1936-05-10"),
     ("pt", "Em 1930, Getúlio Vargas assumiu o governo provisório.", "appointment", "Getúlio Vargas", "1930"),
+    # a verb after "and" past the date has its own date
+    ("pt", "Olavo Bilac foi eleito para a Academia em 1897 e faleceu no Rio de Janeiro em 1918.",
+     "death", "Olavo Bilac", "1918"),
+    ("pt", "Sidónio Pais chegou ao poder em dezembro de 1917.", "appointment", "Sidónio Pais", "1917-12"),
     # names with two particles and elision
     ("es", "Sor Juana Inés de la Cruz murió en la Ciudad de México el 17 de abril de 1695.",
      "death", "Juana Inés de la Cruz", "1695-04-17"),
@@ -56,6 +60,9 @@ TRAPS = [
     ("es", "Francisco Franco no asistió a la reunión del 12 de octubre de 1940.", "1940-10-12"),
     ("it", "Camillo Benso non partecipò alla spedizione del 1860.", "1860"),
     ("pt", "Humberto Delgado não venceu as eleições de 1958.", "1958"),
+    # a date next to a report verb dates the report, not the event
+    ("pt", "O Diário de Notícias noticiou a 2 de fevereiro de 1908 que o rei tinha sido morto.", "1908-02-02"),
+    ("es", "El diario ABC informó el 3 de noviembre de 1934 de la detención de Lluís Companys.", "1934-11-03"),
 ]
 
 

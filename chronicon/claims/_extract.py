@@ -435,6 +435,8 @@ def _best_trigger(lex: Lexicon, text: str, d: TimeExpression, trigs: list[_Trig]
             dist += 0 if lex.verb_final else 40
             if _AFTER_BREAK.search(text, d.end, t.start):
                 breaks += 1
+            elif lex.report_dates and re.search(r"(?<!\w)(?:" + lex.coordination.pattern + r")\s", text[d.end : t.start], re.IGNORECASE):
+                breaks += 1  # "em 1897 e faleceu em 1918": the verb after "and" has its own date
         weak = _is_weak(text, t)
         score = dist + breaks * _CLAUSE_PENALTY + (90 if weak else 0)
         if fronted:
@@ -765,6 +767,13 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
     for m in lex.report.finditer(text, sent.start, sent.end):
         if (m.start() >= trig.end and m.end() <= d.start) or (m.end() <= d.start and d.start - m.end() <= 40):
             reported = True
+        if lex.report_dates and (
+            (d.end <= m.start() and m.end() <= trig.start and _clause_breaks(lex, text, 0, d.end, m.start()) == 0)
+            or (m.end() <= d.start and d.start - m.end() <= 6 and d.end <= trig.start)
+        ):
+            # "O Século noticiou a 6 de outubro de 1910 que a República tinha sido proclamada":
+            # the date is the report's, not the event's
+            return []
     facet = None
     for name, pat in lex.facets.items():
         if pat.search(text, max(cstart, trig.start - 30), min(sent.end, trig.end + 5)):

@@ -52,6 +52,9 @@ class Lexicon:
     capitalised_nouns: bool
     #: The verb closes its clause ("wurde 1933 verhaftet"): a trigger after the date is no farther.
     verb_final: bool
+    #: A date next to a report verb dates the report, not the event; a verb after "and"
+    #: past the date has its own date (set per language while these rules are checked there).
+    report_dates: bool
     office: re.Pattern
     genitive_end: re.Pattern
     topic_marker_end: re.Pattern
@@ -115,6 +118,7 @@ def load_lexicon(lang: str) -> Lexicon:
             where=_words(d.get("where", [])),
             capitalised_nouns=bool(d.get("capitalised_nouns", False)),
             verb_final=bool(d.get("verb_final", False)),
+            report_dates=bool(d.get("report_dates", False)),
             topic_marker_end=re.compile(rf"(?<!\w)(?:{_alt(d.get('topic_markers', []))})\s*$", re.IGNORECASE),
             function_words=frozenset(
                 w.lower()
