@@ -244,6 +244,8 @@ class _Finder:
             return True  # "war Bismarck Reichskanzler"
         if t.k in cues.given:
             return True
+        if t.k in cues.not_names:
+            return False
         if prev is not None and (prev.k in LOCATIVES or prev.k in cues.locatives) and not prev.cap:
             return False
         if common_word(t.w, lang):
@@ -257,7 +259,8 @@ class _Finder:
         if any(t.k.endswith(e) for e in cues.noun_endings):
             return False  # "Senilità", "Libertad"
         between = self.text[prev.e:t.s] if prev else ""
-        opens = (a in self.sent_starts or re.fullmatch(r"\s*,\s*", between) is not None
+        opens = (lang == "de"  # German: decided below
+                 or a in self.sent_starts or re.fullmatch(r"\s*,\s*", between) is not None
                  or (prev is not None and self._simple_gap(a) and (
                      prev.w.isdigit()  # "Il 28 aprile 1945 Mussolini fu fucilato"
                      or (not prev.cap and prev.k in ("y", "e", "und", "ed", "ou", "o"))
@@ -271,9 +274,10 @@ class _Finder:
             # German writes every noun with a capital: a lone one is a name only where a
             # subject opens a sentence before its inflected verb ("Röntgen entdeckte",
             # "Bismarck wurde"), uninflected itself (not "Truppen besetzten")
+            if simplemma_lemma(t.w, lang) != t.k:
+                return False  # an inflected noun: "Truppen"
             return (a in self.sent_starts and nxt is not None and not nxt.cap and nxt.k not in FUNCTION_WORDS
-                    and simplemma_lemma(t.w, lang) == t.k and common_word(nxt.w, lang)
-                    and simplemma_lemma(nxt.w, lang) != nxt.w.lower())
+                    and common_word(nxt.w, lang) and simplemma_lemma(nxt.w, lang) != nxt.w.lower())
         return True
 
     # ------------------------------------------------------------ pass 1
@@ -427,13 +431,21 @@ class _Finder:
         # cut after the last title word: "Nassau County District Attorney Kathleen Rice" -> "Kathleen Rice"
         rule_titles = self._titles(toks[i].s)
         saints = self._saints(toks[i].s)
+        given = all_given_names() if self._rule_lang(toks[i].s) else frozenset()
         if (saints and toks[i].k in saints and j > i + 1 and not (i > 0 and toks[i - 1].k in self._particles(toks[i].s)
                                                                  and not toks[i - 1].cap)):
             return None  # "San Pablo Guelatao", "Santa Marta": a place named after a saint
         for k in range(j - 1, i - 1, -1):
             if toks[k].k in TITLES or toks[k].k in NATIONALITIES or toks[k].k in rule_titles:
+                if any(t.k in given for t in toks[i:k]):
+                    continue  # a title inside a name: "Claus Schenk Graf von Stauffenberg"
                 i = k + 1
                 break
+        if given and toks[i].k not in given and toks[i].k not in rule_titles:
+            # a noun in apposition before a given name: "Thronfolger Franz Ferdinand"
+            first = next((k for k in range(i + 1, j + 1) if toks[k].k in given), None)
+            if first is not None and all(not toks[k].k in PARTICLES for k in range(i, first)):
+                i = first
         while i <= j and (toks[i].k in FUNCTION_WORDS or toks[i].k in TITLES or toks[i].k in self.cal
                           or toks[i].k in PARTICLES
                           or (i < j and i in self.sent_starts and toks[i].k in self.lower_words)):
@@ -464,6 +476,8 @@ class _Finder:
             if k > i and (i in self.sent_starts or toks[i].k in cues.things) and (
                     lang == "de" or toks[k].k in cues.given or toks[i].k in cues.things):
                 i = k
+        if lang and i + 1 < j and toks[i + 1].k in ("y", "e", "und") and toks[i].k in all_given_names():
+            j = i  # "Llegaron Félix e Irina": two first names, not one compound name
         return (i, j) if i <= j else None
 
     def _person_like(self, i: int, j: int) -> bool:

@@ -36,6 +36,7 @@ class PersonCues:
     noun_endings: tuple
     things: frozenset
     saints: frozenset
+    not_names: frozenset
 
 
 @lru_cache(maxsize=None)
@@ -55,7 +56,8 @@ def person_cues(lang: str) -> Optional[PersonCues]:
         return frozenset(name_key(str(w)) for w in d.get(k) or [])
 
     return PersonCues(lang, keys("particles"), keys("titles"), keys("given"), keys("locatives"),
-                      tuple(sorted(keys("noun_endings"))), keys("things"), keys("saints"))
+                      tuple(sorted(keys("noun_endings"))), keys("things"), keys("saints"),
+                      keys("not_names"))
 
 
 @lru_cache(maxsize=None)
