@@ -250,8 +250,6 @@ class _Finder:
             return False
         if common_word(t.w, lang):
             return False
-        if a in self.sent_starts and common_word(t.w.lower(), lang) and simplemma_lemma(t.w.lower(), lang) != t.k:
-            return False  # an inflected word opening a sentence: "Nato il 4 luglio", "Murió en"
         nxt = toks[a + 1] if a + 1 < len(toks) else None
         # a lone name stands as a subject: at the start of a sentence or after a comma or
         # "and", with a lowercase word after it ("Garibaldi sbarcò", "y Bolívar entró");
