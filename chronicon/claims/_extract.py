@@ -712,6 +712,12 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
                 subj_ments = [owner]
         if not subj_ments:
             group = _persons_before(lex, text, ments, cstart, trig.start)
+            if group and lex.verb_final:
+                # "Clara Wieck hat 1840 Robert Schumann geheiratet": the verb closes the clause,
+                # so the person nearest it is its object; the first one is the subject
+                first = _persons_before(lex, text, ments, cstart, group[0].start)
+                while first:
+                    group, first = first, _persons_before(lex, text, ments, cstart, first[0].start)
             if not group and cstart > sent.start and not lex.pronoun_subject.search(text, cstart, trig.start):
                 # a relative or parenthetical clause: its subject is the name before it
                 group = _persons_before(lex, text, ments, sent.start, cstart)
