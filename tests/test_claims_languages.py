@@ -39,6 +39,11 @@ CLAIMS = [
     ("de", "Sophie Scholl wurde am 18. Februar 1943 verhaftet und am 22. Februar 1943 hingerichtet.",
      "execution", "Sophie Scholl", "1943-02-22"),
     ("de", "Heinrich Heine wanderte 1831 nach Paris aus.", "departure", "Heinrich Heine", "1831"),
+    # German: the first person of a verb-final clause is its subject; a relative clause has its own
+    ("de", "Clara Wieck hat 1840 Robert Schumann geheiratet.", "marriage", "Clara Wieck", "1840"),
+    ("de", "Clara Schumann heiratete 1840 Robert Schumann, der 1856 in Endenich starb.", "death", "Robert Schumann", "1856"),
+    ("de", "Käthe Kollwitz wurde 1919 Mitglied der Akademie der Künste.", "membership", "Käthe Kollwitz", "1919"),
+    ("de", "Am 28. Juni 1914 wurde der Thronfolger Franz Ferdinand in Sarajevo erschossen.", "death", "Franz Ferdinand", "1914-06-28"),
     # Spanish: the office is taken with the verb of appointment
     ("es", "Manuel Azaña fue elegido presidente de la República el 10 de mayo de 1936.",
      "appointment", "Manuel Azaña", "1936-05-10"),
