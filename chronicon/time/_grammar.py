@@ -145,6 +145,7 @@ class Grammar:
     approx_prefix: re.Pattern = None  # type: ignore[assignment]
     approx_suffix: re.Pattern = None  # type: ignore[assignment]
     weekday_prefix: re.Pattern = None  # type: ignore[assignment]
+    dnext_suffix: re.Pattern = None  # type: ignore[assignment]
     open_end_prefix: re.Pattern = None  # type: ignore[assignment]
     open_start_prefix: re.Pattern = None  # type: ignore[assignment]
     range_start_prefix: re.Pattern = None  # type: ignore[assignment]
@@ -257,6 +258,7 @@ def load(lang: str) -> Grammar:
     g.approx_suffix = compile_(r",?\s*(?:{approx_after})(?!\w)(?![\s,]*(?:[0-9]|(?:{number})(?!\w)))", "approx_after")
     g.part_prefix = compile_(r"(?<!\w)(?P<part>{part})" + end, "part")
     g.weekday_prefix = compile_(r"(?<!\w)(?P<weekday>{weekday})\.?(?:\s*,\s*|\s+)(?:{weekday_glue}\s+)?$", "weekday")
+    g.dnext_suffix = compile_(r"(?<!\w)(?:{deictic_next})\s*$", "deictic_next")
     g.open_end_prefix = compile_(r"(?<!\w)(?:{open_end})\s*$", "open_end")
     g.open_start_prefix = compile_(r"(?<!\w)(?:{open_start})\s*$", "open_start")
     g.range_start_prefix = compile_(r"(?<!\w)(?:{range_start})\s*$", "range_start")

@@ -153,7 +153,11 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             h.dir = g.norm("deictic_next", gd["dnext"])
     elif kind == "date" and gd.get("feast") is not None:  # "Pâques 1916", "Weihnachten 1914"
         y = _year(g, gd.get("year"), gd.get("era"))
-        day = S.feast_day(g.norm("feast", gd["feast"]), y) if y is not None else None
+        code = str(g.norm("feast", gd["feast"]))
+        if y is None and re.fullmatch(r"\d\d-\d\d", code):  # "à la Toussaint": a fixed feast, year from the context
+            h.m, h.d = int(code[:2]), int(code[3:])
+            return h
+        day = S.feast_day(code, y) if y is not None else None
         if day is None:
             return None
         h.y, h.m, h.d = day
@@ -245,6 +249,15 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             return None
         era = g.norm("era", gd.get("era")) if gd.get("era") else None
         h.century = -n if era == "bc" else n
+        c2 = gd.get("century_b")
+        if c2:  # two centuries joined: "im 14. und 15. Jahrhundert", "aux XIVe et XVe siècles"
+            n2 = int(c2) if c2.isdigit() else S.roman_to_int(c2)
+            if not n2 or n2 <= n or era:
+                return None
+            h.interval = True
+            h.a = Hit(h.start, h.end, rule, "century", century=n)
+            h.b = Hit(h.start, h.end, rule, "century", century=n2)
+            h.century = None
     elif kind == "year_range_short":
         y1 = int(gd["y1"])
         y2 = y1 // 100 * 100 + int(gd["y2"])
@@ -297,6 +310,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             if unit is None:
                 return None
             k = _number(g, gd.get("num"))
+            if isinstance(k, str) and k[:-1].isdigit() and k.endswith("~"):  # "une vingtaine de jours": about 20
+                k, h.approx = int(k[:-1]), "~"
             if k == "X" and (gd.get("ago") is not None or gd.get("later") is not None):
                 # a vague count ("quelques jours plus tard"): a date about three units away
                 k, h.approx = 3, "~"
@@ -331,6 +346,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         if unit is None and gd.get("vague") is not None:  # "hace tiempo": norm vague_unit
             unit = g.norm("vague_unit", gd.get("unit"))
         k = "X" if gd.get("num") is None and gd.get("vague") is not None else _number(g, gd.get("num"))
+        if isinstance(k, str) and k[:-1].isdigit() and k.endswith("~"):  # "une vingtaine d'années": P20Y
+            k = int(k[:-1])
         if unit is None or k is None:
             return None
         num = gd.get("num") or ""
@@ -406,6 +423,11 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
     elif kind == "set":
         if gd.get("set_word"):
             h.setv = g.norm("set_word", gd["set_word"])
+        elif gd.get("weekday"):  # "tous les samedis (matin)", "jeden Montag", "sonntags": XXXX-WXX-6(TMO)
+            wd = g.norm("weekday", gd["weekday"])
+            tod = g.norm("tod", gd["tod"]) if gd.get("tod") else None
+            if wd is not None and (tod or not gd.get("tod")):
+                h.setv = f"XXXX-WXX-{wd}" + (f"T{tod}" if tod else "")
         else:
             unit = _unit(g, gd.get("unit"))
             k = _number(g, gd.get("num") or gd.get("num2"))  # "every six months": P6M; "tous les deux ans"
@@ -480,6 +502,8 @@ def _decorate(g: Grammar, text: str, hits: list[Hit]) -> None:
             before, lo = _before(text, h.start, floor)
             if h.d is not None:
                 mt = g.weekday_prefix.search(before)
+                if mt and "," in mt.group(0) and g.dnext_suffix.search(before[:mt.start()]):
+                    mt = None  # "le dimanche suivant, 3 octobre", "próximo domingo, 3 de outubro": apart
                 if mt:
                     h.start = lo + mt.start()
                     h.said_weekday = g.norm("weekday", mt.group("weekday"))
@@ -1040,6 +1064,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
             if got is not None:
                 anchor_out = _more_specific(anchor_out, got)
         ea, eb = ends
+        if (a is None) != (b is None) and te.qualifier is None:  # "bis Ende 1905": the end's part
+            te.qualifier = (a or b).qualifier
         if (ea is not None and ea.edtf is None) or (eb is not None and eb.edtf is None):
             te.edtf = None
             te.value = None
