@@ -56,6 +56,7 @@ class Hit:
     zone: str = ""  # a clock time's zone suffix in TIMEX3 ("Z" for GMT / UTC)
     snext: Optional[int] = None  # a season from the narrative: "l'été suivant" +1, "the previous winter" -1
     yy: Optional[int] = None  # a two-digit year ("3/3/21"): the century comes from the context
+    nth: Optional[tuple] = None  # (n, weekday): "le premier dimanche de septembre" (n = -1: the last)
     flags: list = field(default_factory=list)
 
 
@@ -97,6 +98,9 @@ def _number(g: Grammar, s: Optional[str]):
         return 1
     if s.strip().isdigit():
         return int(s)
+    if re.fullmatch(r"\d{1,3}[.,]\d{1,2}", s.strip()):  # "10,0 Sekunden", "2.5 hours"
+        v = float(s.strip().replace(",", "."))
+        return int(v) if v.is_integer() else v
     v = g.norm("number", s)
     if v is None:  # "treinta y cinco": the sum of the number words (the language's num pattern joins them)
         parts = [g.norm("number", w) for w in s.split()]
@@ -181,6 +185,11 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         h.y = _year(g, gd.get("year"), gd.get("era"))
         if gd.get("yy") is not None:
             h.yy = int(gd["yy"])
+        if gd.get("nth") is not None:  # "le premier dimanche de septembre": the day once the year is known
+            n, wd = g.norm("nth", gd["nth"]), g.norm("weekday", gd.get("weekday"))
+            if not isinstance(n, int) or wd is None:
+                return None
+            h.nth = (n, wd)
         if gd.get("month") and h.m is None:
             return None
         if h.y is None and h.m is None and (h.d is None or gd.get("dayonly") is None):
@@ -354,12 +363,15 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         if num[:1].isupper() and mt.string[:mt.start("num")].rstrip()[-1:].isalpha():
             return None  # a capital number word inside a sentence names something: "guerre de Cent Ans"
         h.type = "DURATION"
+        half = gd.get("half") is not None and isinstance(k, int)
         if unit in ("DE", "CE"):  # decades, centuries: in years
+            if half:  # "quatro séculos e meio": P450Y
+                k, half = k + 0.5, False
             if isinstance(k, (int, float)):  # "medio siglo": P50Y
                 k = k * (10 if unit == "DE" else 100)
                 k = int(k) if float(k).is_integer() else k
             unit = "Y"
-        if gd.get("half") is not None and isinstance(k, int):  # "dos semanas y media": P2.5W
+        if half:  # "dos semanas y media": P2.5W
             k = f"{k}.5"
         parts = [(k, unit)]
         if gd.get("unit2"):  # "dos años y tres meses": P2Y3M
@@ -640,6 +652,14 @@ def _resolve_date(h: Hit, anchor: Optional[tuple], te: TimeExpression, dct_year:
             return None
         y = anchor[0]
         te.resolution = "year_from_context"
+    if h.nth is not None and m is not None and 1 <= y <= 9999:  # the n-th (or last) such weekday of the month
+        import calendar
+
+        days = [dd for dd in range(1, calendar.monthrange(y, m)[1] + 1) if calendar.weekday(y, m, dd) == h.nth[1] - 1]
+        if h.nth[0] > len(days) or h.nth[0] == 0:
+            te.flags.append(f"impossible date: weekday {h.nth[1]} number {h.nth[0]} of month {m} in {y}")
+            return None
+        d = days[h.nth[0] - 1] if h.nth[0] > 0 else days[-1]
     if h.season is not None:
         te.edtf = f"{S.edtf_year(y)}-{h.season}"
         te.value = f"{S.timex_year(y)}-{S.SEASON_TIMEX[h.season]}"
