@@ -241,9 +241,9 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
     elif kind == "month_range":  # "de juin à août 1956", "von Juni bis August 1959"
         m1, m2 = _month(g, gd.get("month1")), _month(g, gd.get("month"))
         y2 = _year(g, gd.get("year"), gd.get("era"))
-        if None in (m1, m2, y2) or m1 == m2:
-            return None
-        y1 = y2 if m1 < m2 else y2 - 1
+        if None in (m1, m2) or m1 == m2 or (y2 is None and m1 > m2):
+            return None  # without a year ("entre mars et septembre"): the year from the context
+        y1 = None if y2 is None else y2 if m1 < m2 else y2 - 1
         h.interval = True
         h.a = Hit(mt.start("month1"), mt.end("month1"), rule, "date", y=y1, m=m1)
         h.b = Hit(mt.start("month"), h.end, rule, "date", y=y2, m=m2)
