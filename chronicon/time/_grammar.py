@@ -149,6 +149,7 @@ class Grammar:
     open_end_prefix: re.Pattern = None  # type: ignore[assignment]
     open_start_prefix: re.Pattern = None  # type: ignore[assignment]
     range_start_prefix: re.Pattern = None  # type: ignore[assignment]
+    range_between_prefix: Optional[re.Pattern] = None  # words that open "X and Y" (optional)
     range_and: re.Pattern = None  # type: ignore[assignment]
     range_to: re.Pattern = None  # type: ignore[assignment]
     calendar_suffix: re.Pattern = None  # type: ignore[assignment]
@@ -262,6 +263,8 @@ def load(lang: str) -> Grammar:
     g.open_end_prefix = compile_(r"(?<!\w)(?:{open_end})\s*$", "open_end")
     g.open_start_prefix = compile_(r"(?<!\w)(?:{open_start})\s*$", "open_start")
     g.range_start_prefix = compile_(r"(?<!\w)(?:{range_start})\s*$", "range_start")
+    if "range_between" in patterns:  # "entre 1881 et 1882" is a range, "de 1881 et 1882" two years
+        g.range_between_prefix = compile_(r"(?<!\w)(?:{range_between})\s*$", "range_between")
     g.range_and = compile_(r"\s*(?:{range_and})\s*", "range_and")
     g.range_to = compile_(r"\s*(?:(?:{range_to})\s*|[-–—]\s*)", "range_to")
     g.calendar_suffix = compile_(r",?\s*(?P<open>[\(\[])?\s*(?P<cal>{calendar})(?(open)\s*[\)\]])", "calendar")

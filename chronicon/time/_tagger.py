@@ -561,7 +561,8 @@ def _combine(g: Grammar, text: str, hits: list[Hit]) -> list[Hit]:
                 joined = None
                 if g.range_to.fullmatch(gap) and len(gap) <= 20:
                     joined = True
-                elif g.range_and.fullmatch(gap) and start_mt:
+                elif g.range_and.fullmatch(gap) and start_mt and (
+                        g.range_between_prefix is None or g.range_between_prefix.search(before)):
                     joined = True
                 if joined and h.decade is not None and k.rule == "bare_year" and k.y is not None and k.y % 10 == 0:
                     k.decade, k.y = k.y // 10, None  # "les années 1920-1930": two decades
