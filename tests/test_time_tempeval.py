@@ -130,6 +130,9 @@ def test_bench_time_json(lang):
                 "relaxed_f1", "value_f1", "type_accuracy", "tokens_per_second"):
         assert 0 <= f[key] and (key == "tokens_per_second" or f[key] <= 100)
     assert f["documents"] == 2 and f["gold"] > 0
+    # CPU time of the process is reported beside wall-clock, and never exceeds it by much
+    assert f["cpu_tokens_per_second"] > 0 and f["cpu_seconds"] <= f["seconds"] * 1.5 + 0.01
+    assert f["cpu_seconds"] == 0 or abs(f["cpu_tokens_per_second"] * f["cpu_seconds"] / f["tokens"] - 1) < 0.1
 
 
 # ------------------------------------------------------------------ news (TimeML) mode

@@ -72,8 +72,10 @@ def bench_time(
     t.add_row("type accuracy", "", "", f"{figures['type_accuracy']:.2f}")
     t.add_row("type F1", "", "", f"{figures['type_f1']:.2f}")
     out.print(t)
-    out.print(f"tokens/s (time stage alone, one core): {figures['tokens_per_second']:,} "
-              f"({figures['tokens']:,} tokens in {figures['seconds']:.3f} s)", highlight=False)
+    out.print(f"tokens/s (time stage alone, one core): {figures['tokens_per_second']:,} wall-clock "
+              f"({figures['tokens']:,} tokens in {figures['seconds']:.3f} s), "
+              f"{figures['cpu_tokens_per_second']:,} CPU ({figures['cpu_seconds']:.3f} s of process time)",
+              highlight=False)
 
 
 OWN_ROWS = [
