@@ -53,6 +53,7 @@ class Hit:
     tod: Optional[tuple] = None  # part of a day: (TIMEX3 code MO/AF/EV/NI, day shift from the document date)
     dir: Optional[int] = None  # "last May" -1, "this May" 0, "next Friday" +1 (from the document date)
     qunit: str = "Q"  # the part of a year "quarter" counts: Q (quarter), H (half), T (third)
+    qcur: bool = False  # quarter 0 counted from the current part ("este semestre"), not the last ended
     zone: str = ""  # a clock time's zone suffix in TIMEX3 ("Z" for GMT / UTC)
     snext: Optional[int] = None  # a season from the narrative: "l'été suivant" +1, "the previous winter" -1
     yy: Optional[int] = None  # a two-digit year ("3/3/21"): the century comes from the context
@@ -140,6 +141,11 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         h.dir = g.norm("deictic_next", gd["dnext"]) if gd.get("dnext") else None
     elif kind == "quarter":
         word = gd.get("quarter") or gd.get("quarter2")
+        if word is None and gd.get("qunit") and gd.get("dnext"):  # "este semestre", "el trimestre pasado"
+            h.quarter, h.qcur = 0, True
+            h.qunit = g.norm("quarter_unit", gd["qunit"]) or "Q"
+            h.dir = g.norm("deictic_next", gd["dnext"])
+            return h if h.dir is not None else None
         if word is None:  # "the quarter": the last one ended before the document date (0 here)
             h.quarter = 0
             h.dir = -1 if gd.get("ago") else 0
@@ -946,7 +952,12 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         return te, anchor
     if h.quarter == 0:
         te.granularity = "quarter"
-        if dct and dct[0] is not None and dct[1] is not None:
+        if h.qcur and dct and dct[0] is not None and dct[1] is not None:  # the current part, moved by dir
+            n = {"Q": 4, "H": 2, "T": 3}.get(h.qunit, 4)
+            k = dct[0] * n + (dct[1] - 1) * n // 12 + (h.dir or 0)
+            te.value = f"{S.timex_year(k // n)}-{h.qunit}{k % n + 1}"
+            te.resolution = "relative"
+        elif dct and dct[0] is not None and dct[1] is not None:
             k = dct[0] * 4 + (dct[1] - 1) // 3 - 1 + 4 * (h.dir or 0)
             te.value = f"{S.timex_year(k // 4)}-Q{k % 4 + 1}"
             te.resolution = "relative"
