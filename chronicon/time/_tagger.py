@@ -1162,11 +1162,16 @@ def _tag(text: str, lang: str, anchor: Optional[tuple], dct: Optional[tuple], of
         hits = split
     if news:  # TimeML extents take the article in some languages ("el 19 de mayo")
         floor = 0
+        drop = (g.norms.get("news") or {}).get("part_drop")  # "a finales de 1998": TimeML leaves out "a"
         for h in hits:
             before, lo = _before(text, h.start, floor)
             mt = g.article_prefix.search(before) if h.ref is None else None  # not "la próxima"
             if mt:
                 h.start = lo + mt.start()
+            if drop and h.qualifier:
+                mt = re.match(r"(?:%s)\s+" % "|".join(map(re.escape, drop)), text[h.start:h.end], re.I)
+                if mt:
+                    h.start += mt.end()
             floor = h.end
     out = []
     season = None  # (year, EDTF season) of the last season named: "l'été suivant"
