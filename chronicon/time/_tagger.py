@@ -548,6 +548,14 @@ def _decorate(g: Grammar, text: str, hits: list[Hit]) -> None:
                 if _UNCERTAIN.match(text, h.end):
                     h.approx = "%" if h.approx else "?"
                     h.end += 1
+        elif h.type == "DATE" and h.deictic is not None and h.deictic[1] in ("Y", "CE", "M", "W"):
+            # "a finales del año pasado", "principios de este año", "late last year": part of a deictic period
+            before, lo = _before(text, h.start, floor)
+            head = re.match(r"(?:de|del)\s+", text[h.start:h.end], re.I)  # "del año": 'de' of "finales de"
+            mt = g.part_prefix.search(text[lo:h.start + (head.end() if head else 0)])
+            if mt and g.norm("part", mt.group("part")):
+                h.qualifier = g.norm("part", mt.group("part"))
+                h.start = lo + mt.start()
         floor = h.end
 
 
