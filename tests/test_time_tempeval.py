@@ -156,6 +156,18 @@ def test_timeml_mode_spanish_article_weekday_window_and_reference_words():
     assert ("anual", "SET", "P1Y") in got
 
 
+def test_timeml_mode_spanish_third_round_conventions():
+    # sentences written for this test; dct 2003-10-07 (Q4, H2, third cuatrimestre)
+    got = _values("La hoy desaparecida fábrica cerró a finales del año pasado ; hasta la fecha , "
+                  "nadie ha pagado y este semestre tampoco .", "es", "2003-10-07")
+    assert got == [("hoy", "DATE", "PRESENT_REF"), ("finales del año pasado", "DATE", "2002"),
+                   ("la fecha", "DATE", "2003-10-07"), ("este semestre", "DATE", "2003-H2")]
+    got = _values("Nacieron dos bebés recién nacidos el trimestre pasado , "
+                  "en las primeras horas de la mañana .", "es", "2003-10-07")
+    assert got == [("el trimestre pasado", "DATE", "2003-Q3"),
+                   ("las primeras horas de la mañana", "TIME", "2003-10-07TMO")]
+
+
 def test_historical_tagging_keeps_its_spans():
     from chronicon.time import tag
 
