@@ -168,6 +168,13 @@ def test_timeml_mode_spanish_third_round_conventions():
                    ("las primeras horas de la mañana", "TIME", "2003-10-07TMO")]
 
 
+def test_timeml_mode_spanish_vague_counts_are_vague_durations():
+    # Spanish TimeBank: "pocos días después", "hace unos días" are durations PXD, not dates ~3 days away
+    got = _values("Pocos días después llegó ; hace unos días se fue ; tres días después volvió .", "es", "2003-10-07")
+    assert got == [("Pocos días después", "DURATION", "PXD"), ("hace unos días", "DURATION", "PXD"),
+                   ("tres días después", "DURATION", "P3D")]
+
+
 def test_historical_tagging_keeps_its_spans():
     from chronicon.time import tag
 

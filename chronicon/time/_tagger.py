@@ -353,9 +353,12 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         if kind == "relative":
             h.rel = (n, unit)
             if gd.get("later") is not None and unit in ("Y", "M", "W", "D", "H", "MIN", "S"):
-                h.dur = _iso_duration([(abs(n), unit)])  # TimeML news may read it as a duration
+                # TimeML news may read it as a duration ("pocos días después": PXD, a vague count)
+                h.dur = _iso_duration([("X" if h.approx else abs(n), unit)])
         else:
             h.deictic = (n, unit)
+            if h.approx and unit in ("Y", "M", "W", "D", "H", "MIN", "S"):  # "hace unos días": news PXD
+                h.dur = _iso_duration([("X", unit)])
     elif kind == "duration":
         unit = _unit(g, gd.get("unit"))
         if unit is None and gd.get("vague") is not None:  # "hace tiempo": norm vague_unit
@@ -998,7 +1001,7 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
             and h.weekday is None and (h.m is not None or h.season is not None):
         h.y = _news_year(h, dct)  # "last May": from the document date, not the narrative
         te.resolution = "year_from_context"
-    if news and h.rel is not None and h.dur and (g_news or {}).get("later_is_duration"):
+    if news and (h.rel is not None or h.deictic is not None) and h.dur and (g_news or {}).get("later_is_duration"):
         h.type = te.type = "DURATION"  # "dos días después": a duration in Spanish TimeBank
     if h.type == "DURATION":
         te.value = h.dur
