@@ -23,7 +23,7 @@ from typing import Optional
 from ..model import Claim, Mention, Source, TimeExpression
 from ._lexicon import Lexicon, Trigger, available_langs, load_lexicon
 from ._quantities import extract_quantities
-from . import _syntax
+from . import _roles, _syntax
 
 #: Types whose main participant is the one the action is done to.
 PATIENT_TYPES = frozenset(
@@ -149,6 +149,9 @@ class _Salience:
         self.ids: dict[str, Optional[str]] = {}
         #: Person mentions in the order seen (titles such as "the king" look back through them).
         self.seen: list[Mention] = []
+        #: What the text says of each person: gender, role nouns before the name (``_roles``).
+        self.genders: dict[str, Optional[str]] = {}
+        self.role_nouns: dict[str, set] = {}
 
     def decay(self) -> None:
         for k in list(self.score):
@@ -237,6 +240,7 @@ def extract_claims(
             weight = 3.0 if i == first_heading and i <= 1 else 1.0
             in_headings[m.label or m.text] = max(in_headings.get(m.label or m.text, 0.0), weight)
     sal = _Salience(doc_counts, in_headings)
+    sal.genders, sal.role_nouns = _roles.person_traits(source.lang, text, persons)
     for m in persons:
         if m.entity_id:
             sal.ids.setdefault(m.label or m.text, m.entity_id)
@@ -636,6 +640,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
         place = None  # a committee expulsion has no place of its own ("... of the USSR")
 
     # --- subject
+    role: Optional[_roles.RoleSubject] = None
     subj_ments: list[Mention] = []
     subj_text = ""
     how = "mention"
@@ -710,7 +715,25 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
             )
             if owner is not None and not _persons_before(lex, text, ments, cstart, trig.start):
                 subj_ments = [owner]
-        if not subj_ments:
+        if not subj_ments and syn is None and ctype not in THING_TYPES and ctype not in GROUP_TYPES \
+                and not _persons_before(lex, text, ments, cstart, trig.start):
+            # "el rey abdicó", "1918 dankte der Kaiser ab": a role noun as subject (no parse)
+            role = _roles.role_subject(
+                lex.lang, text, sent.start, sent.end, cstart, trig.start, trig.end, ments,
+                lex.verb_final or ctype in _INTRANSITIVE or not active, lex.capitalised_nouns, lex.pronoun_subject,
+            )
+            if role is not None and lex.pronoun_subject.search(text, cstart, trig.start):
+                role = None
+            if role is not None:
+                subj_text, how = role.text, "topic"
+                exclude = {
+                    m.label or m.text
+                    for m in ments
+                    if m.kind == "person" and trig.end <= m.start < sent.end
+                    and (m.start - trig.end <= 3 or _oblique(lex, text, m))
+                    and _clause_breaks(lex, text, 0, trig.end, m.start) == 0
+                }
+        if not subj_ments and how == "mention":
             group = _persons_before(lex, text, ments, cstart, trig.start)
             if group and lex.verb_final:
                 # "Clara Wieck hat 1840 Robert Schumann geheiratet": the verb closes the clause,
@@ -762,6 +785,12 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
         if syn is not None and syn.how == "title":  # "the Tsar", "le roi": the last holder named
             before = sal.seen + [m for m in ments if m.kind == "person" and m.end <= trig.start]
             topic = _syntax.resolve_title(syn, sal, before, exclude)
+        elif role is not None:  # "el rey", "la poeta", "der Kaiser": the last person named that fits
+            before = sal.seen + [m for m in ments if m.kind == "person" and m.end <= trig.start]
+            topic = _roles.resolve_role(
+                role, lambda: sal.topic(here, exclude=exclude, lead=subjects[-1] if subjects else None),
+                before, exclude, sal.genders, sal.role_nouns, source.sentence_at,
+            )
         else:
             topic = sal.topic(here, exclude=exclude, lead=subjects[-1] if subjects else None)
         if topic is not None:
