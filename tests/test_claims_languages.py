@@ -120,3 +120,58 @@ def test_life_dates_with_places(lang, text, born, died):
     # "Name (Place, date – Place, date)": the encyclopedia's opening gives birth and death
     got = {(c.type, c.date) for c in chronicon.extract(text, lang=lang)}
     assert ("birth", born) in got and ("death", died) in got, got
+
+
+# Role nouns as subjects without a parse (chronicon/claims/_roles.py): a definite monarch or
+# pope noun means the last numbered name; a feminine noun the last woman named; a profession
+# the person the text is about. (lang, text, type, subject, role phrase, date)
+ROLE_SUBJECTS = [
+    ("es", "Práxedes Mateo Sagasta gobernó con la regente. Sagasta aconsejaba a Alfonso XII. "
+           "El rey murió en El Pardo el 25 de noviembre de 1885.", "death", "Alfonso XII", "El rey", "1885-11-25"),
+    ("es", "Isabel II heredó la corona. Leopoldo O'Donnell fue su ministro. "
+           "La reina partió hacia Francia el 30 de septiembre de 1868.", "departure", "Isabel II", "La reina", "1868-09-30"),
+    ("it", "Benito Mussolini fondò i Fasci. Vittorio Emanuele III lo ricevette al Quirinale. "
+           "Il Duce fu arrestato il 25 luglio 1943.", "arrest", "Benito Mussolini", "Il Duce", "1943-07-25"),
+    ("it", "Francesco Crispi guidò il governo. Crispi conobbe Leone XIII. Il papa morì a Roma il 20 luglio 1903.",
+     "death", "Leone XIII", "Il papa", "1903-07-20"),
+    ("pt", "Carolina Michaëlis ensinou em Coimbra. José Leite de Vasconcelos foi seu colega. "
+           "A professora morreu no Porto em 16 de outubro de 1925.", "death", "Carolina Michaëlis", "A professora", "1925-10-16"),
+    ("pt", "Sebastião de Melo governou Portugal. Melo serviu D. José I. O rei morreu em Lisboa em 24 de fevereiro de 1777.",
+     "death", "José I", None, "1777-02-24"),
+    ("de", "Bertha von Suttner schrieb Die Waffen nieder. Alfred Nobel war ihr Freund. "
+           "1905 erhielt die Schriftstellerin den Friedensnobelpreis.", "award", "Bertha von Suttner", "die Schriftstellerin", "1905"),
+    ("de", "Otto von Bismarck war Reichskanzler. Bismarck diente Wilhelm I. lange. "
+           "Am 9. März 1888 starb der Kaiser in Berlin.", "death", "Wilhelm I", "der Kaiser", "1888-03-09"),
+]
+
+
+@pytest.mark.parametrize("lang,text,typ,subject,phrase,date", ROLE_SUBJECTS,
+                         ids=[f"{c[0]}-role{i}" for i, c in enumerate(ROLE_SUBJECTS)])
+def test_role_noun_subject(lang, text, typ, subject, phrase, date):
+    got = [(c.type, c.subject, c.date) for c in chronicon.extract(text, lang=lang)]
+    assert (typ, subject, date) in got, got
+    if phrase:
+        assert any(c.subject_text == phrase for c in chronicon.extract(text, lang=lang) if c.type == typ)
+
+
+@pytest.mark.parametrize("lang,text,typ", [
+    # two numbered names in the last sentence: "the king" could be either, so no subject is guessed
+    ("es", "Carlos IV y Fernando VII se reunieron en Bayona. El rey abdicó el 6 de mayo de 1808.", "abdication"),
+    ("de", "Wilhelm I. und Friedrich III. regierten beide im Jahr 1888. Am 15. Juni 1888 starb der Kaiser in Potsdam.",
+     "death"),
+    # the text is about a man; two women named together: "la scrittrice" is left unresolved
+    ("it", "Luigi Pirandello scrisse molto. Pirandello conobbe Grazia Deledda e Sibilla Aleramo a Roma. "
+           "La scrittrice morì il 15 agosto 1936.", "death"),
+])
+def test_role_noun_ambiguous_is_unresolved(lang, text, typ):
+    got = [(c.type, c.subject, c.date) for c in chronicon.extract(text, lang=lang)]
+    assert not [g for g in got if g[0] == typ], got
+
+
+def test_role_noun_in_apposition_or_after_preposition_is_no_role_subject():
+    # "el rey Alfonso XIII": the name is the subject; "con la reina": an oblique, not the subject
+    claims = chronicon.extract("Antonio Maura habló con la reina. El rey Alfonso XIII salió de España el 14 de abril de 1931.",
+                               lang="es")
+    assert [(c.subject, c.subject_text) for c in claims if c.type == "departure"] == [("Alfonso XIII", "Alfonso XIII")]
+    claims = chronicon.extract("Antonio Maura se casó con la reina el 3 de mayo de 1880.", lang="es")
+    assert all(c.subject == "Antonio Maura" for c in claims), [(c.type, c.subject) for c in claims]

@@ -788,7 +788,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
         elif role is not None:  # "el rey", "la poeta", "der Kaiser": the last person named that fits
             before = sal.seen + [m for m in ments if m.kind == "person" and m.end <= trig.start]
             topic = _roles.resolve_role(
-                role, lambda: sal.topic(here, exclude=exclude, lead=subjects[-1] if subjects else None),
+                role, lambda skip: sal.topic(here, exclude=exclude | skip, lead=subjects[-1] if subjects else None),
                 before, exclude, sal.genders, sal.role_nouns, source.sentence_at,
             )
         else:

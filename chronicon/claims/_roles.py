@@ -206,7 +206,8 @@ def person_traits(lang: str, text: str, persons) -> tuple[dict, dict]:
 
 def resolve_role(subj: RoleSubject, topic: Callable, persons_before, exclude, genders: dict, nouns: dict,
                  sentence_of: Callable) -> Optional[str]:
-    """The person a role noun means (see the module's docstring); None when two fit equally."""
+    """The person a role noun means (see the module's docstring); None when two fit equally.
+    ``topic(skip)``: the salient person, not one of ``skip``."""
     cands = [m for m in persons_before if (m.label or m.text) not in exclude]
 
     def fits(m) -> bool:
@@ -230,7 +231,8 @@ def resolve_role(subj: RoleSubject, topic: Callable, persons_before, exclude, ge
     ok, who = last_of([m for m in cands if subj.noun in nouns.get(m.label or m.text, ()) and fits(m)])
     if ok:
         return who
-    t = topic()
+    # an office or profession ("il Duce", "el general") is not held by a person with a regnal number
+    t = topic(set() if subj.regnal else {m.label or m.text for m in cands if REGNAL_NAME.search(m.label or m.text)})
     if subj.gender is None or t is None:
         return t
     if subj.gender == "f" and genders.get(t) != "f":
