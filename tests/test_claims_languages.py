@@ -56,6 +56,11 @@ CLAIMS = [
     ("es", "Sor Juana Inés de la Cruz murió en la Ciudad de México el 17 de abril de 1695.",
      "death", "Juana Inés de la Cruz", "1695-04-17"),
     ("it", "Gabriele D'Annunzio morì a Gardone Riviera il 1º marzo 1938.", "death", "Gabriele D'Annunzio", "1938-03-01"),
+    # signing a law, decree or constitution is a decision, in every tense
+    ("es", "Isabel II firmó el real decreto el 3 de mayo de 1851.", "decision", "Isabel II", "1851-05-03"),
+    ("it", "Vittorio Emanuele III aveva firmato il regio decreto il 5 settembre 1938.", "decision", "Vittorio Emanuele III", "1938-09-05"),
+    ("pt", "Getúlio Vargas tinha assinado o decreto em 1937.", "decision", "Getúlio Vargas", "1937"),
+    ("de", "Hindenburg unterschrieb am 28. Februar 1933 die Notverordnung.", "decision", "Hindenburg", "1933-02-28"),
 ]
 
 # (lang, text, date): no claim may carry this date
