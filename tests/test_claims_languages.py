@@ -61,6 +61,9 @@ CLAIMS = [
     ("it", "Vittorio Emanuele III aveva firmato il regio decreto il 5 settembre 1938.", "decision", "Vittorio Emanuele III", "1938-09-05"),
     ("pt", "Getúlio Vargas tinha assinado o decreto em 1937.", "decision", "Getúlio Vargas", "1937"),
     ("de", "Hindenburg unterschrieb am 28. Februar 1933 die Notverordnung.", "decision", "Hindenburg", "1933-02-28"),
+    # a participle after "and" past the date shares the passive auxiliary and the date
+    ("pt", "Tiradentes foi preso em 1789 e enforcado no Rio de Janeiro.", "execution", "Tiradentes", "1789"),
+    ("it", "Silvio Pellico fu arrestato nel 1820 e rinchiuso nella fortezza dello Spielberg.", "imprisonment", "Silvio Pellico", "1820"),
 ]
 
 # (lang, text, date): no claim may carry this date
@@ -180,3 +183,9 @@ def test_role_noun_in_apposition_or_after_preposition_is_no_role_subject():
     assert [(c.subject, c.subject_text) for c in claims if c.type == "departure"] == [("Alfonso XIII", "Alfonso XIII")]
     claims = chronicon.extract("Antonio Maura se casó con la reina el 3 de mayo de 1880.", lang="es")
     assert all(c.subject == "Antonio Maura" for c in claims), [(c.type, c.subject) for c in claims]
+
+
+def test_finite_verb_after_and_does_not_share_the_passive_date():
+    # "y murió": a finite verb, not a participle sharing "fue"; the arrest keeps the date alone
+    got = [(c.type, c.date) for c in chronicon.extract("Lluís Companys fue detenido en agosto de 1940 y murió poco después.", lang="es")]
+    assert ("arrest", "1940-08") in got and ("death", "1940-08") not in got, got

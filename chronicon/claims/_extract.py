@@ -329,6 +329,7 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
         if best is None:
             continue
         chosen = [best] + _coordinated_triggers(lex_main, text, best, trigs, sent)
+        chosen += [t for t in _elided_auxiliary(lex_main, text, best, d, trigs, dates, sent) if t not in chosen]
         for trig in chosen:
             out.extend(_claims_for(source, sent, lex_main, trig, d, ments, trigs, sal))
     return out
@@ -491,6 +492,31 @@ def _coordinated_triggers(lex: Lexicon, text: str, best: _Trig, trigs: list[_Tri
             if sent is not None and not gap.strip() and _syntax.coordinated(sent, best, t) is False:
                 continue  # "nommé président du Conseil": the office, not a second event
             out.append(t)
+    return out
+
+
+def _elided_auxiliary(lex: Lexicon, text: str, best: _Trig, d: TimeExpression, trigs: list[_Trig], dates, sent) -> list[_Trig]:
+    """"fue destituido en 1924 y desterrado a Fuerteventura", "fu arrestato nel 1820 e
+    rinchiuso nello Spielberg": a participle after "and" past the date shares the passive
+    auxiliary of the dated verb, and its date when its own clause has none."""
+    if lex.participle is None or not (best.end <= d.start) or not lex.passive.search(text, max(sent.start, best.start - 14), best.start):
+        return []
+    out = []
+    for t in trigs:
+        if t.start < d.end or _is_weak(text, t) or t.info.type == best.info.type:
+            continue
+        gap = text[d.end : t.start]
+        m = re.search(r"\s(?:" + lex.coordination.pattern + r")\s+$", gap, re.IGNORECASE)
+        if m is None or _clause_breaks(lex, text, 0, d.end, d.end + m.start()) or re.search(r"[,;:()]", gap):
+            break
+        if not lex.participle.match(t.text.split()[0]):
+            break
+        # its own clause carries no date ("y murió en 1918": that one is its own)
+        end = re.search(r"[,;:.!?]|$", text[t.end : sent.end]).start() + t.end
+        if any(t.end <= o.start < end or d.end <= o.start < t.start for o in dates if o is not d):
+            break
+        out.append(t)
+        break
     return out
 
 

@@ -60,6 +60,8 @@ class Lexicon:
     topic_marker_end: re.Pattern
     function_words: frozenset
     where: re.Pattern
+    #: Endings of a past participle: "fue destituido en 1924 y desterrado" shares the auxiliary and the date.
+    participle: Optional[re.Pattern] = None
 
 
 def _alt(words: list[str]) -> str:
@@ -116,6 +118,7 @@ def load_lexicon(lang: str) -> Lexicon:
             from_words=_words(d.get("from_words", ["from", "of", "out of"])),
             to_words=_words(d.get("to_words", ["to", "into", "for", "in", "at"])),
             where=_words(d.get("where", [])),
+            participle=re.compile(rf"^\w+(?:{_alt(d['participle_endings'])})$", re.IGNORECASE) if d.get("participle_endings") else None,
             capitalised_nouns=bool(d.get("capitalised_nouns", False)),
             verb_final=bool(d.get("verb_final", False)),
             report_dates=bool(d.get("report_dates", False)),
