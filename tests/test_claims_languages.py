@@ -64,6 +64,11 @@ CLAIMS = [
     # a participle after "and" past the date shares the passive auxiliary and the date
     ("pt", "Tiradentes foi preso em 1789 e enforcado no Rio de Janeiro.", "execution", "Tiradentes", "1789"),
     ("it", "Silvio Pellico fu arrestato nel 1820 e rinchiuso nella fortezza dello Spielberg.", "imprisonment", "Silvio Pellico", "1820"),
+    # deposing and dethroning, in every tense
+    ("es", "Los militares derrocaron a Isabel II en septiembre de 1868.", "dismissal", "Isabel II", "1868-09"),
+    ("it", "Pietro Badoglio depose Benito Mussolini il 25 luglio 1943.", "dismissal", "Benito Mussolini", "1943-07-25"),
+    ("pt", "D. Manuel II foi destronado em 5 de outubro de 1910.", "dismissal", "Manuel II", "1910-10-05"),
+    ("de", "Ludwig III. wurde im November 1918 entthront.", "dismissal", "Ludwig III", "1918-11"),
 ]
 
 # (lang, text, date): no claim may carry this date
@@ -148,6 +153,14 @@ ROLE_SUBJECTS = [
      "death", "José I", None, "1777-02-24"),
     ("de", "Bertha von Suttner schrieb Die Waffen nieder. Alfred Nobel war ihr Freund. "
            "1905 erhielt die Schriftstellerin den Friedensnobelpreis.", "award", "Bertha von Suttner", "die Schriftstellerin", "1905"),
+    # subject after an intransitive verb: "la" is the article of "la poeta", not a pronoun
+    ("es", "Antonio Machado escribió Campos de Castilla. En febrero de 1939 murió el poeta en Colliure.",
+     "death", "Antonio Machado", "el poeta", "1939-02"),
+    # a given name's ending only suggests a gender ("Eça"): the man the text is about stays the writer
+    ("pt", "Eça de Queirós escreveu Os Maias. O escritor morreu em Paris em 16 de agosto de 1900.",
+     "death", "Eça de Queirós", "O escritor", "1900-08-16"),
+    ("de", "Marie Curie forschte in Paris. Pierre Curie war ihr Mann. 1911 erhielt die Physikerin den Nobelpreis.",
+     "award", "Marie Curie", "die Physikerin", "1911"),
     ("de", "Otto von Bismarck war Reichskanzler. Bismarck diente Wilhelm I. lange. "
            "Am 9. März 1888 starb der Kaiser in Berlin.", "death", "Wilhelm I", "der Kaiser", "1888-03-09"),
 ]

@@ -694,6 +694,8 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
     if syn is None and ctype in PATIENT_TYPES and active:
         nxt = text[trig.end : trig.end + 40]
         pm = lex.pronoun_object.match(nxt.lstrip())
+        if pm and _roles.role_phrase_at(lex.lang, nxt.lstrip()):
+            pm = None  # "murió la poeta": an article, not a pronoun
         # Romance clitics stand before the verb: "lo apuñaló", "l'attire", "lo uccise"
         clitic = None
         if not _is_weak(text, trig):  # weak triggers are mostly nouns: "la masacre" has an article

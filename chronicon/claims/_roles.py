@@ -166,10 +166,17 @@ def role_subject(lang: str, text: str, sent_start: int, sent_end: int, clause_st
     return RoleSubject(text=best.group(0), noun=noun, gender=_phrase_gender(roles, best), regnal=noun in roles.regnal)
 
 
+def role_phrase_at(lang: str, s: str) -> bool:
+    """``s`` opens with a definite role phrase ("la poeta murió ...")."""
+    roles = load_roles(lang)
+    return bool(roles and roles.phrase.match(s))
+
+
 def person_traits(lang: str, text: str, persons) -> tuple[dict, dict]:
     """What the text says of each person (by label): the gender ("la poeta Rosalía de
     Castro", "die Königin Luise", "la Pardo Bazán", else a given name's ending) and the
-    role nouns placed right before their name ("el general Prim")."""
+    role nouns placed right before their name ("el general Prim"). A gender is
+    (gender, said): ``said`` when the text marks it, not when only the given name suggests it."""
     roles = load_roles(lang)
     genders: dict[str, str] = {}
     nouns: dict[str, set] = {}
@@ -191,7 +198,7 @@ def person_traits(lang: str, text: str, persons) -> tuple[dict, dict]:
             if a and roles.articles.get(a.group(1).lower()):
                 g = roles.articles[a.group(1).lower()]  # "la Pardo Bazán"
         if g:
-            genders.setdefault(key, g)
+            genders.setdefault(key, (g, True))
             continue
         words = p.text.split()
         if len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in roles.not_given:
@@ -200,7 +207,7 @@ def person_traits(lang: str, text: str, persons) -> tuple[dict, dict]:
                     weak.setdefault(key, gg)
                     break
     for key, g in weak.items():
-        genders.setdefault(key, g)
+        genders.setdefault(key, (g, False))
     return genders, nouns
 
 
@@ -210,9 +217,13 @@ def resolve_role(subj: RoleSubject, topic: Callable, persons_before, exclude, ge
     ``topic(skip)``: the salient person, not one of ``skip``."""
     cands = [m for m in persons_before if (m.label or m.text) not in exclude]
 
+    def gender(m_or_key) -> tuple:
+        key = m_or_key if isinstance(m_or_key, str) else (m_or_key.label or m_or_key.text)
+        return genders.get(key, (None, False))
+
     def fits(m) -> bool:
-        g = genders.get(m.label or m.text)
-        return subj.gender is None or g is None or g == subj.gender
+        g, said = gender(m)
+        return subj.gender is None or g is None or g == subj.gender or not said
 
     def last_of(found):
         """(any found, the last one's label, or None when another fits in its sentence)"""
@@ -235,12 +246,15 @@ def resolve_role(subj: RoleSubject, topic: Callable, persons_before, exclude, ge
     t = topic(set() if subj.regnal else {m.label or m.text for m in cands if REGNAL_NAME.search(m.label or m.text)})
     if subj.gender is None or t is None:
         return t
-    if subj.gender == "f" and genders.get(t) != "f":
-        # a feminine noun is marked: a woman named before, rather than a person of unknown gender
-        ok, who = last_of([m for m in cands if genders.get(m.label or m.text) == "f"])
-        if ok:
-            return who
-    if genders.get(t) in (None, subj.gender):
+    tg, said = gender(t)
+    if tg == subj.gender or (tg is None and subj.gender != "f"):
         return t
-    ok, who = last_of([m for m in cands if genders.get(m.label or m.text) in (None, subj.gender)])
+    # a feminine noun is marked: a woman named before rather than a person of unknown gender;
+    # a topic of the other gender: the last person of the noun's gender
+    ok, who = last_of([m for m in cands if gender(m)[0] == subj.gender])
+    if ok:
+        return who
+    if tg is None or not said:
+        return t  # only the given name suggested otherwise
+    ok, who = last_of([m for m in cands if fits(m)])
     return who
