@@ -101,6 +101,19 @@ def test_regnal_title_prefers_a_regnal_name_over_a_nearer_person():
 
 
 @needs_en
+def test_a_ruler_title_is_not_given_to_the_main_person_who_is_no_ruler():
+    # The text is about the monk; no tsar is named: "the Tsar" stays unresolved.
+    text = (
+        "The monk Grigori Rasputin was lured to the Yusupov palace in December 1916. "
+        "On 31 December the Tsar left army headquarters at Mogilev."
+    )
+    assert not any(c[1] == "Grigori Rasputin" for c in dated(text, "en", "1916-12-31"))
+    # once a tsar has been named, the title is his
+    named = "Tsar Nicholas visited the front in 1915. " + text
+    assert ("departure", "Nicholas II", "1916-12-31") in dated(named, "en", "1916-12-31")
+
+
+@needs_en
 def test_description_refers_back_to_the_subject():
     got = claims("Lord Byron sailed for Greece in July 1823. The poet died of a fever at Missolonghi on 19 April 1824.", "en")
     assert ("departure", "Lord Byron", "1823-07") in got

@@ -414,9 +414,17 @@ def resolve_title(subj: Subject, sal, ments_before, exclude_labels) -> Optional[
         for m in reversed(persons):
             if REGNAL.search(m.label or m.text):
                 return m.label or m.text
+        # No ruler named yet: the text's main person is not "the Tsar" just for being
+        # salient (a biography of Rasputin that says "the Tsar left Mogilev").
+        top = sal.topic(exclude=exclude_labels)
+        named = [m for m in persons if (m.label or m.text) == top]
+        return top if top is not None and any(_TITLED.search(m.text) for m in named) else None
     return sal.topic(exclude=exclude_labels)
 
 
+#: A mention that carries a ruler's title or number ("Tsar Nicholas", "Louis XVI", "le roi Louis").
+_TITLED = re.compile(r"\b(?:[IVXL]+(?:er|e)?|tsar|czar|tzar|king|queen|emperor|empress|pope|kaiser|sultan|shah|"
+                     r"roi|reine|empereur|impératrice|pape|tsarine)\b", re.IGNORECASE)
 _THING_ENTS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}  # not MISC: the French model gives it to persons
 _CONNECT = {"of", "de", "du", "des", "d'", "d’", "von", "van", "der", "la", "le"}
 _ROMAN = re.compile(r"^[IVXL]+(?:er|e)?$")
