@@ -254,3 +254,19 @@ def test_marriage_object_is_the_verbs_object_not_its_title():
     doc = pipe.process(pipe.from_text("Frida Kahlo married the painter Diego Rivera on 21 August 1929.", lang="en"))
     got = [(c.type, c.subject, c.object, c.date) for c in doc.claims]
     assert got == [("marriage", "Frida Kahlo", "Diego Rivera", "1929-08-21")]
+
+
+@needs_fr
+def test_fr_topic_marker_sets_the_subject_of_this_and_the_next_sentence():
+    # The text is about Raspoutine (title, many mentions); "Quant à Youssoupov" turns to him.
+    text = (
+        "Raspoutine, le moine du tsar\n\n"
+        "Raspoutine arrive à Saint-Pétersbourg en 1903. Raspoutine rencontre le tsar en 1905. "
+        "Raspoutine est assassiné le 30 décembre 1916. "
+        "Quant à Youssoupov, il quitte la Russie en 1919 et s'installe à Paris. "
+        "Il publie en 1927 son propre récit de l'assassinat."
+    )
+    got = claims(text, "fr")
+    assert ("departure", "Felix Yusupov", "1919") in got
+    assert ("publication", "Felix Yusupov", "1927") in got
+    assert not any(c[1] == "Grigori Rasputin" and c[2] in ("1919", "1927") for c in got)

@@ -152,6 +152,9 @@ class _Salience:
         #: What the text says of each person: gender, role nouns before the name (``_roles``).
         self.genders: dict[str, Optional[str]] = {}
         self.role_nouns: dict[str, set] = {}
+        #: A topic the text has just set ("Quant à Youssoupov, il ..."): a pronoun opening
+        #: the next sentences continues it, until another person is named. None otherwise.
+        self.prev_subject: Optional[str] = None
 
     def decay(self) -> None:
         for k in list(self.score):
@@ -278,14 +281,22 @@ def extract_claims(
         # preposition ("opposition to Stalin") little.
         lex = _lexicon_for(sent.lang) or _lexicon_for(source.lang)
         first = True
+        subject_here: Optional[str] = None
         for m in (p for p in ments if p.kind == "person"):
             if lex is not None and lex.topic_marker_end.search(text[max(sent.start, m.start - 30) : m.start]):
-                sal.see(m, 4.0)  # "Quant à Youssoupov, il ...": what follows is about him
+                sal.see(m, 8.0)  # "Quant à Youssoupov, il ...": what follows is about him
+                subject_here = m.label or m.text
             elif lex is not None and _oblique(lex, text, m):
                 sal.see(m, 0.3)
             else:
                 sal.see(m, 2.0 if first else 1.0)
                 first = False
+        # Only a topic set on purpose ("Quant à Youssoupov, ...", "As for X, ...") carries
+        # over to the pronouns that open the next sentences, until another person is named;
+        # otherwise salience decides (a plain subject may be followed by "he" meaning the
+        # man it acted on: "Guseva stabbed him. He ...").
+        if subject_here is not None or any(p.kind == "person" for p in ments):
+            sal.prev_subject = subject_here
     _syntax.release(source)
     return claims
 
@@ -819,6 +830,16 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
                 role, lambda skip: sal.topic(here, exclude=exclude | skip, lead=subjects[-1] if subjects else None),
                 before, exclude, sal.genders, sal.role_nouns, source.sentence_at,
             )
+        elif marked and (marked[-1].label or marked[-1].text) not in exclude:
+            # "Quant à Youssoupov, il quitte ...": the marked topic, however salient another is
+            topic = marked[-1].label or marked[-1].text
+        elif (
+            not here and sal.prev_subject and sal.prev_subject not in exclude
+            and lex.pronoun_subject.match(text, sent.start + len(text[sent.start:trig.start]) - len(text[sent.start:trig.start].lstrip()))
+        ):
+            # "Quant à Youssoupov, il quitte la Russie. Il publie ...": a pronoun opening the
+            # sentence continues the subject of the sentence before
+            topic = sal.prev_subject
         else:
             topic = sal.topic(here, exclude=exclude, lead=subjects[-1] if subjects else None)
         if topic is not None:
