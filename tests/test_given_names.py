@@ -74,6 +74,8 @@ def test_given_names_of_modern_history_meet(names):
     ("San Pedro", "Pedro I"),
     ("Miguel Primo de Rivera", "Miguel I"),
     ("Pedro", "San Pedro"),
+    ("Juan Carlos I", "Juan I"),
+    ("Juan Carlos I", "Carlos I"),
 ])
 def test_different_people_stay_apart(a, b):
     assert not one(a, b)

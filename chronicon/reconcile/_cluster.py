@@ -131,8 +131,9 @@ def _parse(words: tuple) -> tuple[str, list[str], str]:
     """(surname, given names, regnal number) of a name's words as written."""
     words = list(words)
     regnal = ""
-    if len(words) > 1 and len(words[-1]) > 1 and _ROMAN.match(words[-1]):
-        regnal = words.pop()
+    if len(words) > 1 and _ROMAN.match(words[-1]) and (
+            len(words[-1]) > 1 or (words[-1] in _ONE_LETTER and not _readings(words[-2]).isdisjoint(_given_groups()))):
+        regnal = words.pop()  # "Nicholas II", "Pedro I" (not the initial of "Trotsky L.")
     return words[-1], words[:-1], regnal
 
 
@@ -368,8 +369,8 @@ def person_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
         ruler = _ruler(label)
         if ruler is not None:
             rulers.append((k, ruler))
-            if ruler[3]:  # "San Pedro" is no Mr Pedro whose given name is San
-                continue
+            if any(ruler[1:4]):  # a ruler meets rulers only: "Carlos I" is no surname
+                continue        # of "Juan Carlos I", "San Pedro" no Mr Pedro named San
         surname, given, regnal = _parse(words)
         if given and len(given[0]) > 1:
             fulls.append((k, surname, given[0], regnal))
