@@ -110,7 +110,7 @@ def _given_groups() -> dict[str, frozenset]:
 
     text = resources.files("chronicon.reconcile").joinpath("data/given_names.yaml").read_text("utf-8")
     out: dict[str, set] = defaultdict(set)
-    for row in yaml.safe_load(text)["given_names"]:
+    for row in yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["given_names"]:
         group = "@" + str(row[0]).lower()
         for form in row:
             for w in _written_words(str(form)):
@@ -132,7 +132,7 @@ def _parse(words: tuple) -> tuple[str, list[str], str]:
     words = list(words)
     regnal = ""
     if len(words) > 1 and _ROMAN.match(words[-1]) and (
-            len(words[-1]) > 1 or (words[-1] in _ONE_LETTER and not _readings(words[-2]).isdisjoint(_given_groups()))):
+            len(words[-1]) > 1 or (words[-1] in _ONE_LETTER and _is_given(words[-2]))):
         regnal = words.pop()  # "Nicholas II", "Pedro I" (not the initial of "Trotsky L.")
     return words[-1], words[:-1], regnal
 
@@ -230,6 +230,13 @@ _HONORIFICS = frozenset(
 _ONE_LETTER = frozenset("ivx")
 
 
+@lru_cache(maxsize=200_000)
+def _is_given(word: str) -> bool:
+    """A form of a name of ``data/given_names.yaml`` (in some reading)."""
+    groups = _given_groups()
+    return any(r in groups for r in _readings(word))
+
+
 @lru_cache(maxsize=1 << 16)
 def _ruler(label: str) -> Optional[tuple]:
     """A name made of given names with a regnal number, an epithet or "Saint" before it
@@ -239,15 +246,15 @@ def _ruler(label: str) -> Optional[tuple]:
     ``data/given_names.yaml`` or their readings; regnal number; epithet; saint; territory),
     else None."""
     words = list(_written_words(label))
+    if not words or not _is_given(words[0]) and not (words[0] in _HONORIFICS or words[0] in _SAINTS):
+        return None
     groups = _given_groups()
+    is_given = _is_given
 
     def cands(w: str) -> frozenset:
         rs = _readings(w)
         gs = frozenset().union(*(groups.get(r, ()) for r in rs))
         return gs or rs
-
-    def is_given(w: str) -> bool:
-        return any(r in groups for r in _readings(w))
 
     saint = False
     while len(words) > 1 and is_given(words[1]) and (words[0] in _HONORIFICS or words[0] in _SAINTS):
