@@ -342,9 +342,13 @@ def person_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
     Davidovich Trotsky") or the surname alone ("Sinowjew"). Full names meet when their
     surnames and first given names have a reading in common, or the given names are
     forms of one name in two languages (Lev, Léon, Leo: ``data/given_names.yaml``), and
-    the regnal number is the same (Alexander II and III are two people). A surname alone, or with initials, joins the
-    one full name of the corpus it fits; when two fit (Lev and Sergei Sedov), it stays
-    apart: no guess."""
+    the regnal number is the same (Alexander II and III are two people). A surname alone,
+    or with initials, joins the one full name of the corpus it fits; when two fit (Lev
+    and Sergei Sedov), it stays apart: no guess; with no full name, a lone name meets its
+    spellings and, when it is a given name, its forms in the other languages (Napoleone,
+    Napoléon). Rulers, popes and saints, named by given names and a number, an epithet
+    or "Saint" ("Ludwig XVI.", "Luis XVI", "Pierre Ier", "Federico el Grande"), meet
+    other such names only (:func:`_ruler_unions`)."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
