@@ -81,6 +81,12 @@ def test_different_people_stay_apart(a, b):
     assert not one(a, b)
 
 
+def test_given_names_with_a_surname_after_de_are_no_ruler():
+    assert not one("Francisco José de Caldas", "Franz Joseph")
+    assert one("Carlo Alberto di Savoia", "Carlo Alberto", "Charles Albert")
+    assert one("Pio Nono", "Pius IX")
+
+
 def test_a_bare_number_joins_the_one_ruler_it_fits():
     keys = _keys(["Charles II of England", "Carlos II de España", "Charles II"])
     assert len(set(keys)) == 3  # two fit: no guess

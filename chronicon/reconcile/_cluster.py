@@ -228,6 +228,8 @@ _HONORIFICS = frozenset(
 #: Roman numerals of one letter are regnal only after a given name at the end of the
 #: name or before "of ...": "Pedro I", "Carlos V", "Alfonso X" (not initials: "L. D. Trotsky").
 _ONE_LETTER = frozenset("ivx")
+#: Regnal numbers up to XXXIX ("di", "mix", "lc" are words, not numbers).
+_REGNAL = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
 
 
 @lru_cache(maxsize=200_000)
@@ -271,7 +273,7 @@ def _ruler(label: str) -> Optional[tuple]:
     if i < len(rest):
         w = rest[i]
         nxt = rest[i + 1] if i + 1 < len(rest) else None
-        if _ROMAN.match(w) and (len(w) > 1 or (w in _ONE_LETTER and (nxt is None or nxt in _OF or nxt in _ARTICLES))):
+        if _REGNAL.match(w) and (len(w) > 1 or (w in _ONE_LETTER and (nxt is None or nxt in _OF or nxt in _ARTICLES))):
             regnal, i = w, i + 1
         else:
             j = i + 1 if w in _ARTICLES and nxt is not None else i
@@ -291,8 +293,8 @@ def _ruler(label: str) -> Optional[tuple]:
         i = len(rest)
     if i < len(rest):
         return None
-    if not (regnal or epithet or saint) and len(names) < 2:
-        return None
+    if not (regnal or epithet or saint) and (len(names) < 2 or territory and territory not in _TERRITORIES.values()):
+        return None  # "Juan Manuel de Rosas" is no ruler; "Carlo Alberto di Savoia" is one
     return tuple(cands(w) for w in names), regnal, epithet, saint, territory
 
 
