@@ -216,6 +216,8 @@ _TERRITORIES = _table({
     "wurttemberg": "wurttemberg wuerttemberg wurtemberg",
 })
 
+_COUNTRIES = frozenset(_TERRITORIES.values())
+
 _ARTICLES = frozenset("the der die das el la le il lo o a".split())
 _OF = frozenset("of de d di da do dos das del della dello du des von van".split())
 _SAINTS = frozenset("saint sainte st ste sankt san santo santa sao s".split())
@@ -293,7 +295,7 @@ def _ruler(label: str) -> Optional[tuple]:
         i = len(rest)
     if i < len(rest):
         return None
-    if not (regnal or epithet or saint) and (len(names) < 2 or territory and territory not in _TERRITORIES.values()):
+    if not (regnal or epithet or saint) and (len(names) < 2 or territory and territory not in _COUNTRIES):
         return None  # "Juan Manuel de Rosas" is no ruler; "Carlo Alberto di Savoia" is one
     return tuple(cands(w) for w in names), regnal, epithet, saint, territory
 
@@ -310,8 +312,8 @@ def _ruler_unions(labels: Iterable[tuple[str, tuple]], union, find) -> None:
         combos = [()]
         for c in cands:
             combos = [t + (x,) for t in combos for x in c]
-            if len(combos) > 64:
-                break
+        if len(combos) > 256:  # a long string of ambiguous names: no ruler
+            continue
         ids = [(combo, regnal, epithet, saint) for combo in combos]
         if territory:
             for ident in ids:
