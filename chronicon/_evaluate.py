@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -45,13 +46,52 @@ def _key(name: Optional[str]) -> str:
 
 
 def _same_subject(gold: str, system: str, registry) -> bool:
+    """One subject: same key, same registry entity, or one person by reconcile's own
+    rule (:func:`chronicon.reconcile._cluster.person_keys` over the pair: "Ludwig XVI."
+    and "Louis XVI", "Lev Trotsky" and "Léon Trotsky"). Two regnal numbers that differ
+    are two people whatever the keys say (Alexander II and III, Pedro I and II)."""
+    a, b = _number(gold), _number(system)
+    if a and b and a != b:
+        return False
     if _key(gold) == _key(system):
         return True
     if registry is not None:
-        a = registry.resolve(gold)
-        b = registry.resolve(system)
-        return a is not None and b is not None and a.id == b.id
-    return False
+        ea = registry.resolve(gold)
+        eb = registry.resolve(system)
+        if ea is not None and eb is not None and ea.id == eb.id:
+            return True
+    return _same_person(gold, system)
+
+
+@lru_cache(maxsize=50_000)
+def _number(name: Optional[str]) -> str:
+    """The regnal number of a name in any notation ("Pierre Ier", "Ludwig XVI."), or ""."""
+    if not name:
+        return ""
+    try:
+        from .reconcile._cluster import _parse, _ruler, _written_words
+
+        ruler = _ruler(name)
+        if ruler is not None:
+            return ruler[1]
+        return _parse(_written_words(name))[2]
+    except Exception:  # noqa: BLE001 - without reconcile's name rules, no numbers
+        return ""
+
+
+@lru_cache(maxsize=50_000)
+def _same_person(gold: Optional[str], system: Optional[str]) -> bool:
+    if not gold or not system:
+        return False
+    try:
+        from .reconcile._cluster import label_key, person_keys
+    except Exception:  # noqa: BLE001
+        return False
+    a, b = label_key(gold), label_key(system)
+    if a == b:
+        return True
+    same = person_keys((gold, system))
+    return same.get(a, a) == same.get(b, b)
 
 
 def _norm_date(d: Any) -> Optional[str]:

@@ -110,7 +110,7 @@ def _given_groups() -> dict[str, frozenset]:
 
     text = resources.files("chronicon.reconcile").joinpath("data/given_names.yaml").read_text("utf-8")
     out: dict[str, set] = defaultdict(set)
-    for row in yaml.safe_load(text)["given_names"]:
+    for row in yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["given_names"]:
         group = "@" + str(row[0]).lower()
         for form in row:
             for w in _written_words(str(form)):
@@ -131,9 +131,210 @@ def _parse(words: tuple) -> tuple[str, list[str], str]:
     """(surname, given names, regnal number) of a name's words as written."""
     words = list(words)
     regnal = ""
-    if len(words) > 1 and len(words[-1]) > 1 and _ROMAN.match(words[-1]):
-        regnal = words.pop()
+    if len(words) > 1 and _ROMAN.match(words[-1]) and (
+            len(words[-1]) > 1 or (words[-1] in _ONE_LETTER and _is_given(words[-2]))):
+        regnal = words.pop()  # "Nicholas II", "Pedro I" (not the initial of "Trotsky L.")
     return words[-1], words[:-1], regnal
+
+
+def _table(rows: dict) -> dict[str, str]:
+    return {w: tag for tag, words in rows.items() for w in words.split()}
+
+
+#: Regnal numbers written out or in another notation, folded (accents off) -> the roman
+#: numeral: French "Ier"/"1er", "Pedro Primero", "Henri Quatre", "Charles Quint",
+#: "Wilhelm der Erste", "Henry the Eighth".
+_ORDINALS = _table({
+    "i": "ier 1er premier premiere 1st first primero primera primo prima primeiro primeira erste erster ersten",
+    "ii": "2nd second seconde deuxieme segundo segunda secondo seconda zweite zweiter zweiten",
+    "iii": "3rd third troisieme tercero tercera terzo terza terceiro terceira dritte dritter dritten",
+    "iv": "4th fourth quatre quatrieme cuarto cuarta quarto quarta vierte vierter vierten",
+    "v": "5th fifth quint quinte cinquieme quinto quinta funfte fuenfte funfter",
+    "vi": "6th sixth sixieme sexto sexta sesto sesta sechste sechster",
+    "vii": "7th seventh septieme septimo septima settimo settima setimo setima siebte siebter",
+    "viii": "8th eighth huitieme octavo octava ottavo ottava oitavo oitava achte achter",
+    "ix": "9th ninth neuvieme noveno novena nono nona neunte neunter",
+    "x": "10th tenth dixieme decimo decima zehnte zehnter",
+    "xi": "11th eleventh onzieme undecimo undicesimo elfte",
+    "xii": "12th twelfth douzieme duodecimo dodicesimo zwolfte",
+    "xiii": "13th thirteenth treizieme decimotercero tredicesimo dreizehnte",
+})
+
+#: Epithets after "the"/"der"/"el"/"le"/"il"/"o" (folded) -> one tag for the forms of one
+#: epithet: "Federico el Grande", "Friedrich der Große", "Frederick the Great".
+_EPITHETS = _table({
+    "great": "great grand grande grosse grossen magno magnus",
+    "catholic": "catholic catholique katholische catolica catolico cattolica cattolico",
+    "mad": "mad folle wahnsinnige loca pazza louca",
+    "wise": "wise sage weise sabio saggio",
+    "bold": "bold hardi temeraire kuhne kuehne temerario atrevido ardito",
+    "fair": "fair bel schone schoene hermoso bello belo",
+    "conqueror": "conqueror conquerant eroberer conquistador conquistatore",
+    "navigator": "navigator navigateur seefahrer navegante navigatore navegador",
+    "cruel": "cruel grausame crudele",
+    "pious": "pious pieux fromme piadoso pio",
+    "terrible": "terrible schreckliche terribile terrivel",
+    "bald": "bald chauve kahle calvo",
+    "fat": "fat gros dicke gordo grasso",
+    "short": "short bref kurze breve",
+})
+
+#: Territories after "of"/"de"/"von" in a ruler's name, the forms of one country
+#: meeting: "Louis XVI of France", "Luis XVI de Francia", "Ludwig XVI. von Frankreich".
+_TERRITORIES = _table({
+    "england": "england inglaterra angleterre inghilterra",
+    "france": "france francia frankreich franca",
+    "spain": "spain espana espagne spanien spagna espanha",
+    "portugal": "portugal portogallo",
+    "prussia": "prussia preussen prusse prusia",
+    "austria": "austria osterreich oesterreich autriche",
+    "russia": "russia russland russie rusia",
+    "sweden": "sweden schweden suede suecia svezia",
+    "naples": "naples neapel napoles napoli",
+    "sicily": "sicily sizilien sicile sicilia",
+    "sardinia": "sardinia sardinien sardaigne cerdena sardegna sardenha",
+    "italy": "italy italien italie italia",
+    "germany": "germany deutschland allemagne alemania germania alemanha",
+    "bavaria": "bavaria bayern baviere baviera",
+    "saxony": "saxony sachsen saxe sajonia sassonia saxonia",
+    "brazil": "brazil brasilien bresil brasil brasile",
+    "mexico": "mexico mexiko mexique messico",
+    "castile": "castile kastilien castille castilla castiglia castela",
+    "aragon": "aragon aragonien aragona aragao",
+    "navarre": "navarre navarra",
+    "scotland": "scotland schottland ecosse escocia scozia",
+    "hungary": "hungary ungarn hongrie hungria ungheria",
+    "bohemia": "bohemia bohmen boehmen boheme boemia",
+    "poland": "poland polen pologne polonia",
+    "denmark": "denmark danemark dinamarca danimarca",
+    "norway": "norway norwegen norvege noruega norvegia",
+    "holland": "holland holanda hollande olanda",
+    "belgium": "belgium belgien belgique belgica belgio",
+    "greece": "greece griechenland grece grecia",
+    "savoy": "savoy savoyen savoie saboya savoia saboia",
+    "hanover": "hanover hannover hanovre",
+    "wurttemberg": "wurttemberg wuerttemberg wurtemberg",
+})
+
+_COUNTRIES = frozenset(_TERRITORIES.values())
+
+_ARTICLES = frozenset("the der die das el la le il lo o a".split())
+_OF = frozenset("of de d di da do dos das del della dello du des von van".split())
+_SAINTS = frozenset("saint sainte st ste sankt san santo santa sao s".split())
+#: Honorifics and titles before a ruler's given name ("Dom Pedro II", "D. João VI",
+#: "Papa Pío IX", "König Ludwig II."): dropped when a given name follows.
+_HONORIFICS = frozenset(
+    "dom don dona d king queen emperor empress pope tsar czar tsarina koenig konig konigin koenigin kaiser "
+    "kaiserin papst zar zarin roi reine empereur imperatrice pape tsarine rey reina emperador emperatriz "
+    "papa zarina re regina imperatore imperatrice zarina rei rainha imperador imperatriz czarina".split())
+#: Roman numerals of one letter are regnal only after a given name at the end of the
+#: name or before "of ...": "Pedro I", "Carlos V", "Alfonso X" (not initials: "L. D. Trotsky").
+_ONE_LETTER = frozenset("ivx")
+#: Regnal numbers up to XXXIX ("di", "mix", "lc" are words, not numbers).
+_REGNAL = re.compile(r"^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$")
+
+
+@lru_cache(maxsize=200_000)
+def _is_given(word: str) -> bool:
+    """A form of a name of ``data/given_names.yaml`` (in some reading)."""
+    groups = _given_groups()
+    return any(r in groups for r in _readings(word))
+
+
+@lru_cache(maxsize=1 << 16)
+def _ruler(label: str) -> Optional[tuple]:
+    """A name made of given names with a regnal number, an epithet or "Saint" before it
+    ("Vittorio Emanuele II", "Ludwig XVI. von Frankreich", "Pierre Ier", "Federico el
+    Grande", "San Pedro", "D. Pedro I"), or of given names alone ("Franz Joseph"):
+    (the given names' candidates, one set per word: their groups in
+    ``data/given_names.yaml`` or their readings; regnal number; epithet; saint; territory),
+    else None."""
+    words = list(_written_words(label))
+    if not words or not _is_given(words[0]) and not (words[0] in _HONORIFICS or words[0] in _SAINTS):
+        return None
+    groups = _given_groups()
+    is_given = _is_given
+
+    def cands(w: str) -> frozenset:
+        rs = _readings(w)
+        gs = frozenset().union(*(groups.get(r, ()) for r in rs))
+        return gs or rs
+
+    saint = False
+    while len(words) > 1 and is_given(words[1]) and (words[0] in _HONORIFICS or words[0] in _SAINTS):
+        saint = saint or words[0] in _SAINTS
+        words.pop(0)
+    n = 0
+    while n < len(words) and is_given(words[n]):
+        n += 1
+    if not n:
+        return None
+    names, rest = words[:n], words[n:]
+    regnal = epithet = territory = ""
+    i = 0
+    if i < len(rest):
+        w = rest[i]
+        nxt = rest[i + 1] if i + 1 < len(rest) else None
+        if _REGNAL.match(w) and (len(w) > 1 or (w in _ONE_LETTER and (nxt is None or nxt in _OF or nxt in _ARTICLES))):
+            regnal, i = w, i + 1
+        else:
+            j = i + 1 if w in _ARTICLES and nxt is not None else i
+            o = _ORDINALS.get(rest[j])
+            if o and (j + 1 == len(rest) or rest[j + 1] in _ARTICLES):
+                regnal, i = o, j + 1
+    if i + 1 < len(rest) and rest[i] in _ARTICLES:
+        epithet, i = _EPITHETS.get(rest[i + 1]) or "~" + _word_key(rest[i + 1]), i + 2
+    elif i < len(rest) and rest[i] in ("magno", "magnus"):
+        epithet, i = "great", i + 1
+    if i + 1 < len(rest) and rest[i] in _OF:
+        place = rest[i + 1:]
+        if len(place) > 1 and place[0] in _ARTICLES:
+            place = place[1:]
+        territory = _TERRITORIES.get(place[0], "") if len(place) == 1 else ""
+        territory = territory or " ".join(_word_key(w) for w in place)
+        i = len(rest)
+    if i < len(rest):
+        return None
+    if not (regnal or epithet or saint) and (len(names) < 2 or territory and territory not in _COUNTRIES):
+        return None  # "Juan Manuel de Rosas" is no ruler; "Carlo Alberto di Savoia" is one
+    return tuple(cands(w) for w in names), regnal, epithet, saint, territory
+
+
+def _ruler_unions(labels: Iterable[tuple[str, tuple]], union, find) -> None:
+    """Rulers, popes and saints meet when each of their given names is a form of the
+    same name, with the same number, epithet and sainthood ("Luis XVI", "Ludwig XVI.",
+    "Louis XVI"); named with a territory, the territories must be one too. One named
+    without a territory joins the one ruler of the corpus it fits; when two fit
+    (Charles II of England and Carlos II de España), it stays apart."""
+    placed: dict[tuple, str] = {}
+    bare: list[tuple[str, list]] = []
+    for k, (cands, regnal, epithet, saint, territory) in labels:
+        combos = [()]
+        for c in cands:
+            combos = [t + (x,) for t in combos for x in c]
+        if len(combos) > 256:  # a long string of ambiguous names: no ruler
+            continue
+        ids = [(combo, regnal, epithet, saint) for combo in combos]
+        if territory:
+            for ident in ids:
+                other = placed.setdefault(ident + (territory,), k)
+                if other != k:
+                    union(other, k)
+        else:
+            bare.append((k, ids))
+    by_ident: dict[tuple, set] = defaultdict(set)
+    for key, k in placed.items():
+        by_ident[key[:4]].add(k)
+    alone: dict[tuple, str] = {}
+    for k, ids in bare:
+        roots = {find(o) for ident in ids for o in by_ident.get(ident, ())}
+        if len(roots) == 1:
+            union(next(iter(roots)), k)
+        elif not roots:
+            for ident in ids:
+                other = alone.setdefault(ident, k)
+                if other != k:
+                    union(other, k)
 
 
 def person_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
@@ -145,9 +346,13 @@ def person_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
     Davidovich Trotsky") or the surname alone ("Sinowjew"). Full names meet when their
     surnames and first given names have a reading in common, or the given names are
     forms of one name in two languages (Lev, Léon, Leo: ``data/given_names.yaml``), and
-    the regnal number is the same (Alexander II and III are two people). A surname alone, or with initials, joins the
-    one full name of the corpus it fits; when two fit (Lev and Sergei Sedov), it stays
-    apart: no guess."""
+    the regnal number is the same (Alexander II and III are two people). A surname alone,
+    or with initials, joins the one full name of the corpus it fits; when two fit (Lev
+    and Sergei Sedov), it stays apart: no guess; with no full name, a lone name meets its
+    spellings and, when it is a given name, its forms in the other languages (Napoleone,
+    Napoléon). Rulers, popes and saints, named by given names and a number, an epithet
+    or "Saint" ("Ludwig XVI.", "Luis XVI", "Pierre Ier", "Federico el Grande"), meet
+    other such names only (:func:`_ruler_unions`)."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -167,6 +372,7 @@ def person_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
     full_index: dict[tuple, str] = {}  # (surname reading, given reading, regnal) -> a full key
     partial: list[tuple[str, str, list[str], str]] = []
     fulls: list[tuple[str, str, str, str]] = []
+    rulers: list[tuple[str, tuple]] = []
     for label in set(labels):
         if not label:
             continue
@@ -175,6 +381,11 @@ def person_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
         if not k or not words:
             continue
         keys.add(k)
+        ruler = _ruler(label)
+        if ruler is not None:
+            rulers.append((k, ruler))
+            if any(ruler[1:4]):  # a ruler meets rulers only: "Carlos I" is no surname
+                continue        # of "Juan Carlos I", "San Pedro" no Mr Pedro named San
         surname, given, regnal = _parse(words)
         if given and len(given[0]) > 1:
             fulls.append((k, surname, given[0], regnal))
@@ -185,6 +396,8 @@ def person_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
                         union(other, k)
         else:
             partial.append((k, surname, given, regnal))
+    if rulers:
+        _ruler_unions(rulers, union, find)
     if partial:
         # full-name groups by surname reading, with the initials their first given names allow
         by_surname: dict[tuple, dict[str, set]] = defaultdict(dict)
@@ -205,8 +418,9 @@ def person_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
             if len(groups) == 1:
                 union(next(iter(groups)), k)
             elif not groups and not given:
-                # no full name in the corpus: spellings of one surname meet each other
-                for sr in _readings(surname):
+                # no full name in the corpus: spellings of one surname meet each other, and
+                # a lone given name its forms in other languages (Napoleone, Napoléon)
+                for sr in _given(surname):
                     other = alone.setdefault((sr, regnal), k)
                     if other != k:
                         union(other, k)
