@@ -55,31 +55,39 @@ def witness_groups(claims: Iterable[Claim], person: Optional[Callable] = None) -
     return _groups(shared)
 
 
-def _shared_facts(claims: list[Claim], person: Callable) -> Counter:
-    facts: dict[int, object] = {}
-    n_facts: Counter = Counter()
-    for c in claims:
-        if not c.date:
-            continue
-        f = hash((person(c.subject), c.type, c.date))
-        had = facts.get(f)
+def _co_sources(items: Iterable[tuple[int, str]], cap: int) -> tuple[Counter, Counter]:
+    """For (key hash, source) items: how many keys each pair of sources shares (keys
+    held by more than ``cap`` sources are too common to tell copies), and how many
+    distinct keys each source has. One pass, little memory: per key the first source
+    that has it, then the set of sources once a second one does."""
+    first: dict[int, object] = {}
+    n_keys: Counter = Counter()
+    for h, src in items:
+        had = first.get(h)
         if had is None:
-            facts[f] = c.source
-            n_facts[c.source] += 1
+            first[h] = src
+            n_keys[src] += 1
         elif isinstance(had, str):
-            if had != c.source:
-                facts[f] = {had, c.source}
-                n_facts[c.source] += 1
-        elif c.source not in had:
-            had.add(c.source)
-            n_facts[c.source] += 1
+            if had != src:
+                first[h] = {had, src}
+                n_keys[src] += 1
+        elif src not in had:
+            had.add(src)
+            n_keys[src] += 1
     pairs: Counter = Counter()
-    for srcs in facts.values():
-        if not isinstance(srcs, str) and len(srcs) <= 20:
+    for srcs in first.values():
+        if not isinstance(srcs, str) and len(srcs) <= cap:
             s = sorted(srcs)
             for i in range(len(s)):
                 for j in range(i + 1, len(s)):
                     pairs[(s[i], s[j])] += 1
+    return pairs, n_keys
+
+
+def _shared_facts(claims: list[Claim], person: Callable) -> Counter:
+    pairs, n_facts = _co_sources(
+        ((hash((person(c.subject), c.type, c.date)), c.source) for c in claims if c.date), cap=20
+    )
     out: Counter = Counter()
     for (a, b), n in pairs.items():
         if n >= 3 and n >= 0.8 * min(n_facts[a], n_facts[b]):
@@ -88,34 +96,13 @@ def _shared_facts(claims: list[Claim], person: Callable) -> Counter:
 
 
 def _shared_sentences(claims: list[Claim]) -> Counter:
-    # One pass, little memory: per sentence (by its hash) the first source that has it,
-    # then the set of sources once a second one does.
-    first: dict[int, object] = {}
-    n_quotes: Counter = Counter()
-    for c in claims:
-        q = fold_key(c.quote)
-        if q.count(" ") < 5:
-            continue  # short lines (headings, captions) are shared by chance
-        h = hash(q)
-        had = first.get(h)
-        if had is None:
-            first[h] = c.source
-            n_quotes[c.source] += 1
-        elif isinstance(had, str):
-            if had != c.source:
-                first[h] = {had, c.source}
-                n_quotes[c.source] += 1
-        elif c.source not in had:
-            had.add(c.source)
-            n_quotes[c.source] += 1
-    shared: Counter = Counter()
-    for srcs in first.values():
-        if not isinstance(srcs, str) and len(srcs) <= 50:
-            s = sorted(srcs)
-            for i in range(len(s)):
-                for j in range(i + 1, len(s)):
-                    shared[(s[i], s[j])] += 1
-    del first
+    def quotes():
+        for c in claims:
+            q = fold_key(c.quote)
+            if q.count(" ") >= 5:  # short lines (headings, captions) are shared by chance
+                yield hash(q), c.source
+
+    shared, n_quotes = _co_sources(quotes(), cap=50)
     out: Counter = Counter()
     for (a, b), n in shared.items():
         if n >= 2 or n >= min(n_quotes[a], n_quotes[b]):
