@@ -109,6 +109,37 @@ def _office(lex: Lexicon, text: str, trig: _Trig, sent, ments: list[Mention]) ->
     return None
 
 
+def _named_thing(lex: Lexicon, text: str, trig: _Trig, cstart: int, send: int, ments: list[Mention]) -> Optional[str]:
+    """A capitalised name of two words or more ("Partito Nazionale Fascista", "Deutsche Bund")
+    in the trigger's clause before it (or, in a verb-second language, right after it) that is
+    no person: the body or thing a formation, dissolution, meeting... is about."""
+    prev = text[max(cstart, trig.start - 20) : trig.start].split()
+    if trig.text[:1].isupper() or (prev and prev[-1].lower().strip("'’") in lex.function_words):
+        return None  # a noun ("Kongress", "la fondazione"): its own name or genitive says what
+    persons = [(m.start, m.end) for m in ments if m.kind == "person"]
+    found = None
+    for m in lex.office.finditer(text, cstart, min(send, trig.end + 40) if lex.verb_final else trig.start):
+        a, b = m.start(), m.end()
+        if lex.verb_final and b > trig.end and a > trig.end + 5:
+            continue
+        if (a < trig.end and b > trig.start) or any(s < b and a < e for s, e in persons):
+            continue
+        if lex.oblique_before.search(text, cstart, a):
+            continue  # "auf dem Wiener Kongress": not the subject
+        words = m.group(0).split()
+        while words and (words[0][:1].islower() or words[0].lower() in lex.function_words or len(words[0]) <= 3):
+            words = words[1:]
+        while words and words[-1][:1].islower():
+            words = words[:-1]
+        caps = [w for w in words if w[:1].isupper()]
+        if len(caps) < 2 or any(c.isdigit() for w in words for c in w):
+            continue
+        if lex.capitalised_nouns and not any(x[:1].isupper() and y[:1].isupper() for x, y in zip(words, words[1:])):
+            continue  # German capitalises every noun: a name has two capitalised words in a row
+        return " ".join(words)  # the first one: the subject opens the clause
+    return None
+
+
 def _is_country(m: Mention) -> bool:
     """'exiled from the USSR' is a deportation; 'exiled, far from Moscow' is not."""
     if not m.entity_id:
@@ -740,6 +771,12 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
                 if m.kind in ("organization", "place", "work", "other") + (("person",) if ctype in GROUP_TYPES else ())
                 and sent.start <= m.start and m.end <= trig.start and not _oblique(lex, text, m)
             ]
+            if not things and lex.verb_final:
+                # "1953 erhielt Chemnitz den Namen ...": verb second, the subject right after the verb
+                things = [
+                    m for m in ments
+                    if m.kind in ("organization", "place", "work", "other") and trig.end <= m.start <= trig.end + 3
+                ][:1]
             if things:
                 subj_ments = [things[-1]]
         if not subj_ments:
@@ -844,6 +881,11 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
             topic = sal.topic(here, exclude=exclude, lead=subjects[-1] if subjects else None)
         if topic is not None:
             claims_subjects.append((topic, subj_text, sal.ids.get(topic)))
+        elif ctype in THING_TYPES or ctype in GROUP_TYPES:
+            # "Il Partito Nazionale Fascista venne sciolto": an unrecognised name of a body
+            named = _named_thing(lex, text, trig, cstart, sent.end, ments)
+            if named is not None:
+                claims_subjects.append((named, named, None))
         confidence -= 0.15
 
     # --- report, facet, manner
