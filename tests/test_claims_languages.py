@@ -69,6 +69,27 @@ CLAIMS = [
     ("it", "Pietro Badoglio depose Benito Mussolini il 25 luglio 1943.", "dismissal", "Benito Mussolini", "1943-07-25"),
     ("pt", "D. Manuel II foi destronado em 5 de outubro de 1910.", "dismissal", "Manuel II", "1910-10-05"),
     ("de", "Ludwig III. wurde im November 1918 entthront.", "dismissal", "Ludwig III", "1918-11"),
+    # publication, election, resignation, marriage, return: separable verbs in verb-second order,
+    # 'dare alle stampe', 'lasciare la guida', 'vencer as eleições', 'regressar à pátria'
+    ("de", "Theodor Fontane brachte 1888 den Roman Irrungen, Wirrungen heraus.", "publication", "Theodor Fontane", "1888"),
+    ("de", "Im Februar 1919 wählte die Nationalversammlung Friedrich Ebert zum Reichspräsidenten.",
+     "appointment", "Friedrich Ebert", "1919-02"),
+    ("de", "Hans Luther legte im Mai 1926 sein Amt als Reichskanzler nieder.", "dismissal", "Hans Luther", "1926-05"),
+    ("de", "Martin Luther und Katharina von Bora wurden am 13. Juni 1525 in Wittenberg getraut.",
+     "marriage", "Martin Luther", "1525-06-13"),
+    ("it", "Nel 1881 Giovanni Verga diede alle stampe I Malavoglia.", "publication", "Giovanni Verga", "1881"),
+    ("it", "Francesco Crispi lasciò la guida del governo nel marzo 1896.", "dismissal", "Francesco Crispi", "1896-03"),
+    ("it", "Nel 1849 Giuseppe Mazzini rientrò in patria per guidare la Repubblica Romana.",
+     "return_from_exile", "Giuseppe Mazzini", "1849"),
+    ("pt", "Juscelino Kubitschek venceu as eleições de 3 de outubro de 1955.", "appointment", "Juscelino Kubitschek", "1955-10-03"),
+    ("pt", "Almeida Garrett regressou à pátria em 1832.", "return_from_exile", "Almeida Garrett", "1832"),
+    ("pt", "Em 1961, Jânio Quadros pediu demissão do cargo de presidente.", "dismissal", "Jânio Quadros", "1961"),
+    # a body no entity list knows: its capitalised name is the subject of a thing-type verb
+    ("de", "Die Sozialdemokratische Partei wurde im Juni 1933 verboten.", "dissolution", "Sozialdemokratische Partei", "1933-06"),
+    ("de", "Im Jahr 1871 ging aus dem Norddeutschen Bund das Deutsche Kaiserreich hervor.",
+     "formation", "Deutsche Kaiserreich", "1871"),
+    ("it", "Il Partito Popolare Italiano venne sciolto nel novembre 1926.", "dissolution", "Partito Popolare Italiano", "1926-11"),
+    ("pt", "A Companhia de Jesus foi extinta em Portugal em 1759.", "dissolution", "Companhia de Jesus", "1759"),
 ]
 
 # (lang, text, date): no claim may carry this date
@@ -81,6 +102,10 @@ TRAPS = [
     # a date next to a report verb dates the report, not the event
     ("pt", "O Diário de Notícias noticiou a 2 de fevereiro de 1908 que o rei tinha sido morto.", "1908-02-02"),
     ("es", "El diario ABC informó el 3 de noviembre de 1934 de la detención de Lluís Companys.", "1934-11-03"),
+    # negated events of bodies
+    ("de", "Die Nationalversammlung trat 1849 nicht mehr zusammen.", "1849"),
+    ("it", "Il Partito Popolare non venne sciolto nel 1924.", "1924"),
+    ("pt", "A Assembleia não foi dissolvida em 1911.", "1911"),
 ]
 
 
@@ -114,6 +139,15 @@ def test_german_lone_capitalised_noun_is_no_person():
     # German writes nouns with a capital: a lone one is no name without a cue
     assert _persons("Truppen besetzten 1923 das Ruhrgebiet.", "de") == []
     assert "Wilhelm II" in _persons("Kaiser Wilhelm II. dankte 1918 ab.", "de")
+
+
+def test_german_capitalised_nouns_are_no_body_name():
+    # a body's name needs two capitalised words in a row in German ("Deutsche Bund"),
+    # not a noun and its genitive ("Die Bergleute des Ruhrgebiets")
+    claims = chronicon.extract("Die Arbeiter des Hafens wurden 1890 aufgelöst.", lang="de")
+    assert not [c for c in claims if c.subject and "Arbeiter" in c.subject], [(c.type, c.subject) for c in claims]
+    claims = chronicon.extract("Der Deutsche Bund wurde 1866 aufgelöst.", lang="de")
+    assert ("dissolution", "Deutsche Bund", "1866") in [(c.type, c.subject, c.date) for c in claims]
 
 
 def test_german_particles_do_not_join_articles():
