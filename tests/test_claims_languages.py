@@ -90,6 +90,8 @@ CLAIMS = [
      "formation", "Deutsche Kaiserreich", "1871"),
     ("it", "Il Partito Popolare Italiano venne sciolto nel novembre 1926.", "dissolution", "Partito Popolare Italiano", "1926-11"),
     ("pt", "A Companhia de Jesus foi extinta em Portugal em 1759.", "dissolution", "Companhia de Jesus", "1759"),
+    # a named uprising or congress is its own subject, not one after a preposition
+    ("de", "Die Märzrevolution von 1848 erfasste fast alle deutschen Staaten.", "revolution", "Märzrevolution", "1848"),
 ]
 
 # (lang, text, date): no claim may carry this date
@@ -148,6 +150,9 @@ def test_german_capitalised_nouns_are_no_body_name():
     assert not [c for c in claims if c.subject and "Arbeiter" in c.subject], [(c.type, c.subject) for c in claims]
     claims = chronicon.extract("Der Deutsche Bund wurde 1866 aufgelöst.", lang="de")
     assert ("dissolution", "Deutsche Bund", "1866") in [(c.type, c.subject, c.date) for c in claims]
+    # "auf dem Wiener Kongress" is where the Bund was formed: the congress takes no later date
+    claims = chronicon.extract("Der Deutsche Bund konstituierte sich 1815 auf dem Wiener Kongress und zerfiel 1866.", lang="de")
+    assert not [c for c in claims if c.type == "meeting" and c.date == "1866"], [(c.type, c.subject, c.date) for c in claims]
 
 
 def test_german_particles_do_not_join_articles():

@@ -109,11 +109,19 @@ def _office(lex: Lexicon, text: str, trig: _Trig, sent, ments: list[Mention]) ->
     return None
 
 
-def _named_thing(lex: Lexicon, text: str, trig: _Trig, cstart: int, send: int, ments: list[Mention]) -> Optional[str]:
+def _named_thing(lex: Lexicon, text: str, trig: _Trig, cstart: int, send: int, ments: list[Mention], ctype: str = "") -> Optional[str]:
     """A capitalised name of two words or more ("Partito Nazionale Fascista", "Deutsche Bund")
     in the trigger's clause before it (or, in a verb-second language, right after it) that is
     no person: the body or thing a formation, dissolution, meeting... is about."""
     prev = text[max(cstart, trig.start - 20) : trig.start].split()
+    if trig.text[:1].isupper() and len(trig.text) >= 8 and ctype in ("revolution", "meeting") \
+            and trig.text.lower() not in lex.function_words:
+        # "die Novemberrevolution von 1918", "der Volksaufstand": the named event is its own subject
+        m = re.search(r"(?:[A-ZÄÖÜÀ-Ý][\w-]*\s+)?$", text[max(cstart, trig.start - 30) : trig.start])
+        adj = m.group(0) if len(m.group(0).strip()) > 3 and m.group(0).strip().lower() not in lex.function_words else ""
+        if lex.oblique_before.search(text, cstart, trig.start - len(adj)):
+            return None  # "auf dem Wiener Kongress": a setting, not what the clause is about
+        return (adj + trig.text).strip()
     if trig.text[:1].isupper() or (prev and prev[-1].lower().strip("'’") in lex.function_words):
         return None  # a noun ("Kongress", "la fondazione"): its own name or genitive says what
     persons = [(m.start, m.end) for m in ments if m.kind == "person"]
@@ -883,7 +891,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
             claims_subjects.append((topic, subj_text, sal.ids.get(topic)))
         elif ctype in THING_TYPES or ctype in GROUP_TYPES:
             # "Il Partito Nazionale Fascista venne sciolto": an unrecognised name of a body
-            named = _named_thing(lex, text, trig, cstart, sent.end, ments)
+            named = _named_thing(lex, text, trig, cstart, sent.end, ments, ctype)
             if named is not None:
                 claims_subjects.append((named, named, None))
         confidence -= 0.15
