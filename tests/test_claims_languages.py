@@ -79,6 +79,9 @@ CLAIMS = [
      "marriage", "Martin Luther", "1525-06-13"),
     ("it", "Nel 1881 Giovanni Verga diede alle stampe I Malavoglia.", "publication", "Giovanni Verga", "1881"),
     ("it", "Francesco Crispi lasciò la guida del governo nel marzo 1896.", "dismissal", "Francesco Crispi", "1896-03"),
+    # the one given the mandate is appointed, not the king who gives it
+    ("it", "Nel maggio 1892 Umberto I affidò a Giovanni Giolitti l'incarico di formare il governo.",
+     "appointment", "Giovanni Giolitti", "1892-05"),
     ("it", "Nel 1849 Giuseppe Mazzini rientrò in patria per guidare la Repubblica Romana.",
      "return_from_exile", "Giuseppe Mazzini", "1849"),
     ("pt", "Juscelino Kubitschek venceu as eleições de 3 de outubro de 1955.", "appointment", "Juscelino Kubitschek", "1955-10-03"),
