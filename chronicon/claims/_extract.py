@@ -125,7 +125,6 @@ def _named_thing(lex: Lexicon, text: str, trig: _Trig, cstart: int, send: int, m
     if trig.text[:1].isupper() or (prev and prev[-1].lower().strip("'’") in lex.function_words):
         return None  # a noun ("Kongress", "la fondazione"): its own name or genitive says what
     persons = [(m.start, m.end) for m in ments if m.kind == "person"]
-    found = None
     for m in lex.office.finditer(text, cstart, min(send, trig.end + 40) if lex.verb_final else trig.start):
         a, b = m.start(), m.end()
         if lex.verb_final and b > trig.end and a > trig.end + 5:
@@ -226,6 +225,18 @@ class _Salience:
         if not keys:
             return None
         return max(keys, key=lambda k: (self.score.get(k, 0.0) + self.prior.get(k, 0.0) + bonus.get(k, 0.0), k))
+
+
+def _acted_on(lex: Lexicon, text: str, ments: list[Mention], trig, end: int) -> set[str]:
+    """Persons a pronoun or role subject cannot mean: the verb's agent or object, named
+    in its clause right after it or after a preposition ("he was replaced ... by Frunze")."""
+    return {
+        m.label or m.text
+        for m in ments
+        if m.kind == "person" and trig.end <= m.start < end
+        and (m.start - trig.end <= 3 or _oblique(lex, text, m))
+        and _clause_breaks(lex, text, 0, trig.end, m.start) == 0
+    }
 
 
 def _subject_position(lex: Lexicon, text: str, m: Mention) -> bool:
@@ -810,13 +821,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
                 role = None
             if role is not None:
                 subj_text, how = role.text, "topic"
-                exclude = {
-                    m.label or m.text
-                    for m in ments
-                    if m.kind == "person" and trig.end <= m.start < sent.end
-                    and (m.start - trig.end <= 3 or _oblique(lex, text, m))
-                    and _clause_breaks(lex, text, 0, trig.end, m.start) == 0
-                }
+                exclude = _acted_on(lex, text, ments, trig, sent.end)
         if not subj_ments and how == "mention":
             group = _persons_before(lex, text, ments, cstart, trig.start)
             if group and lex.verb_final:
@@ -848,13 +853,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
             if how == "topic":
                 # "he was replaced ... by Frunze": he is not Frunze
                 # (only an agent or object of this verb: after a preposition, or right after it)
-                exclude = {
-                    m.label or m.text
-                    for m in ments
-                    if m.kind == "person" and trig.end <= m.start < sent.end
-                    and (m.start - trig.end <= 3 or _oblique(lex, text, m))
-                    and _clause_breaks(lex, text, 0, trig.end, m.start) == 0
-                }
+                exclude = _acted_on(lex, text, ments, trig, sent.end)
     claims_subjects: list[tuple[str, str, Optional[str]]] = []
     if subj_ments:
         for m in subj_ments:

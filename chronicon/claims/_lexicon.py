@@ -79,12 +79,27 @@ def available_langs() -> list[str]:
 
 
 @lru_cache(maxsize=None)
+def lexicon_data(lang: str) -> dict:
+    """The parsed ``data/<lang>.yaml`` (read once; ``{}`` when the language has none).
+
+    Every reader of a language file (the lexicon below, the parse's title and anchor
+    words, role nouns) takes its section from here. A malformed file raises
+    ``yaml.YAMLError``."""
+    path = resources.files("chronicon.claims").joinpath(f"data/{lang}.yaml")
+    try:
+        text = path.read_text("utf-8")
+    except OSError:
+        return {}
+    return yaml.safe_load(text) or {}
+
+
+@lru_cache(maxsize=None)
 def load_lexicon(lang: str) -> Lexicon:
     path = resources.files("chronicon.claims").joinpath(f"data/{lang}.yaml")
     if not path.is_file():
         raise error(ClaimError, "E201", f"chronicon/claims/data/{lang}.yaml", lang=lang)
     try:
-        d = yaml.safe_load(path.read_text("utf-8"))
+        d = lexicon_data(lang)
         parts = []
         groups: dict[str, Trigger] = {}
         for i, t in enumerate(d["triggers"]):

@@ -23,10 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Callable, Optional
 
-import yaml
+from ._lexicon import lexicon_data
 
 #: A numbered royal or papal name: "Alfonso XIII", "Pio XI", "Wilhelm II.", "Pedro I".
 REGNAL_NAME = re.compile(r"(?<!\w)[IVXL]+\.?(?!\w)")
@@ -53,12 +52,7 @@ def _alt(words) -> str:
 
 @lru_cache(maxsize=None)
 def load_roles(lang: str) -> Optional[Roles]:
-    path = resources.files("chronicon.claims").joinpath(f"data/{lang}.yaml")
-    try:
-        d = yaml.safe_load(path.read_text("utf-8")) or {}
-    except OSError:
-        return None
-    r = d.get("roles")
+    r = lexicon_data(lang).get("roles")
     if not r:
         return None
     gender: dict[str, str] = {}

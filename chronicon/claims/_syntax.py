@@ -27,12 +27,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
-import yaml
-
 from ..entities._mentions import sentence_doc
+from ._lexicon import lexicon_data
 
 SUBJ = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "csubj:pass"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubj:pass"}
@@ -74,25 +72,17 @@ class Subject:
 
 
 @lru_cache(maxsize=None)
+def _syntax_words(lang: str, key: str) -> frozenset:
+    """A word list of the ``syntax:`` section of the language's lexicon, lower-cased."""
+    return frozenset(w.lower() for w in (lexicon_data(lang).get("syntax") or {}).get(key, []))
+
+
 def _titles(lang: str) -> frozenset:
-    path = resources.files("chronicon.claims").joinpath(f"data/{lang}.yaml")
-    try:
-        d = yaml.safe_load(path.read_text("utf-8")) or {}
-    except OSError:
-        return frozenset()
-    syn = d.get("syntax") or {}
-    return frozenset(w.lower() for w in syn.get("titles", []))
+    return _syntax_words(lang, "titles")
 
 
-@lru_cache(maxsize=None)
 def _regnal_titles(lang: str) -> frozenset:
-    path = resources.files("chronicon.claims").joinpath(f"data/{lang}.yaml")
-    try:
-        d = yaml.safe_load(path.read_text("utf-8")) or {}
-    except OSError:
-        return frozenset()
-    syn = d.get("syntax") or {}
-    return frozenset(w.lower() for w in syn.get("regnal_titles", []))
+    return _syntax_words(lang, "regnal_titles")
 
 
 def _doc(sent):
@@ -147,14 +137,8 @@ def _token_trigs(doc, base: int, trigs) -> dict:
 NO_TRIGGER = object()
 
 
-@lru_cache(maxsize=None)
 def _anchors(lang: str) -> frozenset:
-    path = resources.files("chronicon.claims").joinpath(f"data/{lang}.yaml")
-    try:
-        d = yaml.safe_load(path.read_text("utf-8")) or {}
-    except OSError:
-        return frozenset()
-    return frozenset(w.lower() for w in (d.get("syntax") or {}).get("anchors", []))
+    return _syntax_words(lang, "anchors")
 
 
 def date_trigger(sent, d, trigs, is_weak, lang: str = "en"):
@@ -175,7 +159,7 @@ def date_trigger(sent, d, trigs, is_weak, lang: str = "en"):
         return None
     # on the way up: a trigger word the date depends on ("the assassination ... in 1934")
     anchors = _anchors(lang)
-    tok = prev = dt
+    tok = dt
     noun = False  # a noun (not a trigger) passed on the way up
     while True:
         if tok.i != dt.i and tok.text.lower() in anchors and noun:
@@ -188,7 +172,7 @@ def date_trigger(sent, d, trigs, is_weak, lang: str = "en"):
             break
         if tok.head.i == tok.i:
             break
-        prev, tok = tok, tok.head
+        tok = tok.head
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in tmap and not _is_clause_head(tok):
             noun = True
             if any(c.dep_ == "case" and c.text.lower() in anchors for c in tok.children):
@@ -561,29 +545,34 @@ def _noun_subject(n, base: int, ments) -> Optional[Subject]:
     return Subject(mentions=found) if found else None
 
 
-def coordinated(sent, a, b) -> Optional[bool]:
-    """Whether triggers ``a`` and ``b`` are coordinated verbs ("arrested and shot") by the
-    parse; None without a parse. "nommé président du Conseil" is not coordination."""
+def _trigger_roots(sent, a, b):
+    """The parse's root tokens of triggers ``a`` and ``b``, or None (no parse, or a
+    trigger the parse cannot place)."""
     doc = _doc(sent)
     if doc is None:
         return None
     ta = _span_root(doc, sent.start, a.start, a.end)
     tb = _span_root(doc, sent.start, b.start, b.end)
-    if ta is None or tb is None:
+    return None if ta is None or tb is None else (ta, tb)
+
+
+def coordinated(sent, a, b) -> Optional[bool]:
+    """Whether triggers ``a`` and ``b`` are coordinated verbs ("arrested and shot") by the
+    parse; None without a parse. "nommé président du Conseil" is not coordination."""
+    roots = _trigger_roots(sent, a, b)
+    if roots is None:
         return None
+    ta, tb = roots
     return (tb.dep_ == "conj" and tb.head.i == ta.i) or (ta.dep_ == "conj" and ta.head.i == tb.i)
 
 
 def governs(sent, a, b) -> bool:
     """Trigger ``b`` is a dependent inside trigger ``a``'s own clause ("condamné à mort":
     mort is what condamné governs, not another event)."""
-    doc = _doc(sent)
-    if doc is None:
+    roots = _trigger_roots(sent, a, b)
+    if roots is None:
         return False
-    ta = _span_root(doc, sent.start, a.start, a.end)
-    tb = _span_root(doc, sent.start, b.start, b.end)
-    if ta is None or tb is None:
-        return False
+    ta, tb = roots
     return _clause_head(tb).i == ta.i or (tb.i != ta.i and any(x.i == ta.i for x in tb.ancestors) and not _is_clause_head(tb))
 
 
@@ -601,12 +590,7 @@ def verb_between(sent, a: int, b: int) -> bool:
 
 @lru_cache(maxsize=None)
 def _cancelled(lang: str):
-    path = resources.files("chronicon.claims").joinpath(f"data/{lang}.yaml")
-    try:
-        d = yaml.safe_load(path.read_text("utf-8")) or {}
-    except OSError:
-        return None
-    pats = (d.get("syntax") or {}).get("cancelled") or []
+    pats = (lexicon_data(lang).get("syntax") or {}).get("cancelled") or []
     return re.compile(r"(?<!\w)(?:" + "|".join(pats) + r")(?!\w)", re.IGNORECASE) if pats else None
 
 
