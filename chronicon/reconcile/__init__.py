@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Optional
 
 from .._edtf import human, parse_range
 from ..model import Claim, Event
-from ._cluster import cluster, fold_key, norm_key, range_of, label_key, object_key, subject_keys, surname_keys
+from ._cluster import DisjointSets, cluster, fold_key, norm_key, range_of, label_key, subject_keys
 from ._incremental import Update
 from ._incremental import update as _update
 from ._verdict import _names, judge
@@ -111,20 +111,15 @@ def _shared_sentences(claims: list[Claim]) -> Counter:
 
 
 def _groups(shared: Counter) -> Callable[[str], str]:
-    parent: dict[str, str] = {}
+    sets = DisjointSets()
+    for a, b in shared:
+        sets.union(a, b)
 
     def find(x: str) -> str:
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
+        return sets.find(x)
 
-    for a, b in shared:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
     #: Sources that are copies of, or copied by, another: the others are their own witness.
-    find.grouped = frozenset(parent) | frozenset(parent.values())  # type: ignore[attr-defined]
+    find.grouped = frozenset(sets.parent) | frozenset(sets.parent.values())  # type: ignore[attr-defined]
     return find
 
 

@@ -337,6 +337,28 @@ def _ruler_unions(labels: Iterable[tuple[str, tuple]], union, find) -> None:
                     union(other, k)
 
 
+class DisjointSets:
+    """Union-find over keys (path halving). A set's root is its smallest key, so the
+    representative does not depend on the order of the unions."""
+
+    __slots__ = ("parent",)
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
 def person_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
     """Subject keys that name one person differently -> one key for that person.
 
@@ -353,20 +375,8 @@ def person_keys(labels: Iterable[Optional[str]]) -> dict[str, str]:
     Napoléon). Rulers, popes and saints, named by given names and a number, an epithet
     or "Saint" ("Ludwig XVI.", "Luis XVI", "Pierre Ier", "Federico el Grande"), meet
     other such names only (:func:`_ruler_unions`)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            if rb < ra:
-                ra, rb = rb, ra
-            parent[rb] = ra
+    sets = DisjointSets()
+    find, union = sets.find, sets.union
 
     keys: set[str] = set()
     full_index: dict[tuple, str] = {}  # (surname reading, given reading, regnal) -> a full key

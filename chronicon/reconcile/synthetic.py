@@ -698,15 +698,22 @@ class _Gen:
             return None
         return gap
 
+    def _gap_and_person(self, typ: str, lo: int, hi: int) -> Optional[tuple[int, int, int]]:
+        """A day, a gap of ``lo``..``hi`` days that no rule explains, and a person free for
+        ``typ`` on that day: (day, gap, person index), or None when either draw fails."""
+        day = self._day()
+        gap = self._plain_gap(day, lo, hi)
+        if gap is None:
+            return None
+        pi = self._person_for(typ, day)
+        return None if pi is None else (day, gap, pi)
+
     def _decision_vs_execution(self, scenario, kind):
         typ = self.rng.choice(_FACET_TYPES)
-        day = self._day()
-        gap = self._plain_gap(day, 2, 25)
-        if gap is None:
+        drawn = self._gap_and_person(typ, 2, 25)
+        if drawn is None:
             return
-        pi = self._person_for(typ, day)
-        if pi is None:
-            return
+        day, gap, pi = drawn
         place, obj = self._place(typ), self._obj(typ)
         g = self._gold(kind=kind, scenario=scenario, type=typ, subject=self.persons[pi].label, date=day_edtf(day),
                        reason="decision vs execution", best=day_edtf(day))
@@ -717,13 +724,10 @@ class _Gen:
             self._claim(g, pi, typ, s, day_edtf(day), place=place, obj=obj, copies=False)
 
     def _attack_vs_death(self, scenario, kind):
-        day = self._day()
-        gap = self._plain_gap(day, 1, 50)
-        if gap is None:
+        drawn = self._gap_and_person("death", 1, 50)
+        if drawn is None or self.used[drawn[2]].get("attack"):
             return
-        pi = self._person_for("death", day)
-        if pi is None or self.used[pi].get("attack"):
-            return
+        day, gap, pi = drawn
         self.used[pi]["attack"] = [day - gap]
         place = self._place("death")
         label = self.persons[pi].label
@@ -744,13 +748,10 @@ class _Gen:
         if not mirrored:
             return
         typ = self.rng.choice(("birth", "death", "arrest", "appointment", "trial", "award"))
-        day = self._day()
-        gap = self._plain_gap(day, 2, 25)
-        if gap is None:
+        drawn = self._gap_and_person(typ, 2, 25)
+        if drawn is None:
             return
-        pi = self._person_for(typ, day)
-        if pi is None:
-            return
+        day, gap, pi = drawn
         place, obj = self._place(typ), self._obj(typ)
         g = self._gold(kind=kind, scenario=scenario, type=typ, subject=self.persons[pi].label, date=day_edtf(day),
                        best=day_edtf(day))
