@@ -59,7 +59,7 @@ def update(
     new_sources: Iterable[str],
     *,
     rebuild: Callable[..., list[Event]],
-    witness_groups: Callable[[Iterable[Claim]], Callable[[str], str]],
+    witness_groups: Callable[..., Callable[[str], str]],
 ) -> Update:
     """The change to ``old_events`` once the claims of ``new_sources`` join ``claims``.
 
@@ -81,13 +81,14 @@ def update(
     for a, b in keys.values():
         if a != b:
             touched.update((a, b))
-    witness_all = witness_groups(claims)
+    # the person keys just computed serve the witness groups too (no second person_keys)
+    witness_all = witness_groups(claims, lambda label: keys[label][0])
     grouped = getattr(witness_all, "grouped", None)
     if grouped is None or new_sources & grouped:
         # A new source that copies or is copied can join old sources into one witness
         # (through itself): the old sources whose group changed touch their people.
         old_sources = {c.source for c in old}
-        before = _partition(witness_groups(old), old_sources)
+        before = _partition(witness_groups(old, lambda label: keys[label][1]), old_sources)
         after = _partition(witness_all, old_sources)
         changed = {s for s in old_sources if before[s] != (after[s] & old_sources)}
         touched.update(keys[c.subject][0] for c in old if c.source in changed)
