@@ -58,6 +58,8 @@ class Hit:
     snext: Optional[int] = None  # a season from the narrative: "l'été suivant" +1, "the previous winter" -1
     yy: Optional[int] = None  # a two-digit year ("3/3/21"): the century comes from the context
     nth: Optional[tuple] = None  # (n, weekday): "le premier dimanche de septembre" (n = -1: the last)
+    feast: Optional[str] = None  # a movable feast without a year ("E-2"): its day once the year is known
+    weekend: bool = False  # "le dernier week-end d'août": the n-th Saturday and the day after
     flags: list = field(default_factory=list)
 
 
@@ -99,6 +101,8 @@ def _number(g: Grammar, s: Optional[str]):
         return 1
     if s.strip().isdigit():
         return int(s)
+    if re.fullmatch(r"\d{1,3}(?:[\s.\u202f]\d{3})+", s.strip()):  # "36 000 ans", "5.300 anni": thousands
+        return int(re.sub(r"\D", "", s))
     if re.fullmatch(r"\d{1,3}[.,]\d{1,2}", s.strip()):  # "10,0 Sekunden", "2.5 hours"
         v = float(s.strip().replace(",", "."))
         return int(v) if v.is_integer() else v
@@ -164,8 +168,14 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
     elif kind == "date" and gd.get("feast") is not None:  # "Pâques 1916", "Weihnachten 1914"
         y = _year(g, gd.get("year"), gd.get("era"))
         code = str(g.norm("feast", gd["feast"]))
+        if gd.get("eve") is not None:  # "la veille de Noël", "Vorabend von Allerheiligen": the day before
+            code = _eve(code)
         if y is None and re.fullmatch(r"\d\d-\d\d", code):  # "à la Toussaint": a fixed feast, year from the context
             h.m, h.d = int(code[:2]), int(code[3:])
+            return h
+        if y is None and code.startswith("E"):  # "à Pâques", "na Sexta-feira Santa": the year from the context
+            h.feast = code
+            _, h.m, h.d = S.feast_day(code, 2000)  # a placeholder day, for choosing the year
             return h
         day = S.feast_day(code, y) if y is not None else None
         if day is None:
@@ -335,6 +345,10 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
                 if not isinstance(k, int):
                     return None
                 n = -k
+            elif gd.get("ahead") is not None:  # "dans trois jours", "tra tre giorni": from the document date
+                if not isinstance(k, int):
+                    return None
+                n = k
             elif gd.get("later") is not None:
                 sign = g.norm("later", gd["later"])
                 if sign is None:
@@ -359,6 +373,10 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             h.deictic = (n, unit)
             if h.approx and unit in ("Y", "M", "W", "D", "H", "MIN", "S"):  # "hace unos días": news PXD
                 h.dur = _iso_duration([("X", unit)])
+    elif kind == "duration" and gd.get("dur_word"):  # "un quart d'heure", "mezz'ora", "eine Viertelstunde"
+        h.type, h.dur = "DURATION", g.norm("dur_word", gd["dur_word"])
+        if not h.dur:
+            return None
     elif kind == "duration":
         unit = _unit(g, gd.get("unit"))
         if unit is None and gd.get("vague") is not None:  # "hace tiempo": norm vague_unit
@@ -461,6 +479,17 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
     return h
 
 
+def _eve(code: str) -> str:
+    """The feast code of the day before: '12-25' -> '12-24', 'E+49' -> 'E+48'."""
+    mt = re.fullmatch(r"E([+-][0-9]+)?", code)
+    if mt:
+        return f"E{int(mt.group(1) or 0) - 1:+d}"
+    import datetime as dt
+
+    day = dt.date(2001, int(code[:2]), int(code[3:])) - dt.timedelta(days=1)  # a common year
+    return f"{day.month:02d}-{day.day:02d}"
+
+
 def _iso_duration(parts: list) -> str:
     """ISO 8601 duration of (amount, unit) parts: [(2, "Y"), (3, "M")] -> P2Y3M, [(2, "H"), (30, "MIN")] -> PT2H30M."""
     date = "".join(f"{k}{u}" for k, u in parts if u not in ("H", "MIN", "S"))
@@ -494,6 +523,50 @@ def _scan(g: Grammar, text: str) -> list[Hit]:
         ends.insert(i, h.end)
         kept.insert(i, h)
     return [h for h in kept if h.kind != "reference"]
+
+
+_DUR = re.compile(r"P(?:([\d.]+)Y)?(?:([\d.]+)M)?(?:([\d.]+)W)?(?:([\d.]+)D)?(?:T(?:([\d.]+)H)?(?:([\d.]+)M)?(?:([\d.]+)S)?)?")
+_DUR_UNITS = ("Y", "M", "W", "D", "H", "MIN", "S")
+
+
+def _dur_parts(dur: Optional[str]) -> Optional[list]:
+    """[(amount, unit)] of an ISO duration with numbers ('P2Y3M'), None otherwise ('PXY')."""
+    mt = _DUR.fullmatch(dur or "")
+    if not mt or not any(mt.groups()):
+        return None
+    return [(v, u) for v, u in zip(mt.groups(), _DUR_UNITS) if v is not None]
+
+
+def _join_durations(g: Grammar, text: str, hits: list[Hit]) -> list[Hit]:
+    """One duration of several written in a row, largest unit first: "deux ans, deux mois et
+    cinq jours" (P2Y2M5D), "2 horas, 9 minutos e 21 segundos"; tenths after seconds
+    ("20 secondi e 5 decimi": PT20.5S; the language's ``tenths`` words); and one set of
+    a range of weekday sets ("montags bis freitags": XXXX-WXX-1/XXXX-WXX-5)."""
+    out: list[Hit] = []
+    for h in hits:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "DURATION" and h.type == "DURATION" and h.kind == "duration" \
+                and prev.kind == "duration" and re.fullmatch(r"\s*,\s*|\s*,?\s+(?:%s)\s+" % g.patterns["range_and"],
+                                                              text[prev.end:h.start], re.I):
+            a, b = _dur_parts(prev.dur), _dur_parts(h.dur)
+            if a and b and len(b) == 1 and _DUR_UNITS.index(b[0][1]) > _DUR_UNITS.index(a[-1][1]):
+                prev.dur, prev.end = _iso_duration(a + b), h.end
+                continue
+        if prev is not None and prev.type == h.type == "SET" and (prev.setv or "").startswith("XXXX-WXX-") \
+                and (h.setv or "").startswith("XXXX-WXX-") and g.range_to.fullmatch(text[prev.end:h.start]):
+            prev.setv, prev.end = f"{prev.setv}/{h.setv}", h.end  # "montags bis freitags": one set
+            continue
+        out.append(h)
+    tenths = g.tenths
+    if tenths is not None:
+        for h in out:
+            parts = _dur_parts(h.dur) if h.type == "DURATION" else None
+            mt = tenths.match(text, h.end) if parts and parts[-1][1] == "S" and "." not in parts[-1][0] else None
+            k = _number(g, mt.group("num")) if mt else None
+            if isinstance(k, int) and 0 < k < 10:
+                parts[-1] = (f"{parts[-1][0]}.{k}", "S")
+                h.dur, h.end = _iso_duration(parts), mt.end()
+    return out
 
 
 def _before(text: str, pos: int, floor: int) -> tuple[str, int]:
@@ -664,12 +737,20 @@ def _resolve_date(h: Hit, anchor: Optional[tuple], te: TimeExpression, dct_year:
         if anchor is None or anchor[0] is None:
             te.resolution = "unresolved"
             te.granularity = "day" if d is not None else "month"
+            if h.feast is not None or h.weekend:
+                te.value = "XXXX" if h.feast is not None else f"XXXX-{m:02d}-WE"
+                return None
             te.value = "XXXX" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if d is not None else "")
             if d is not None and m is not None and not S.valid_day(None, m, d):
                 te.flags.append(f"impossible date: day {d} of month {m}")
             return None
         y = anchor[0]
         te.resolution = "year_from_context"
+    if h.feast is not None:  # a movable feast: its day in the year now known
+        day = S.feast_day(h.feast, y)
+        if day is None:
+            return None
+        y, m, d = day
     if h.nth is not None and m is not None and 1 <= y <= 9999:  # the n-th (or last) such weekday of the month
         import calendar
 
@@ -1083,6 +1164,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
                 a.y = b.y
                 if a.m is None:
                     a.m = b.m
+                if a.m is not None and b.m is not None and (a.m, a.d or 0) > (b.m, b.d or 0):
+                    a.y -= 1  # "du 28 décembre au 3 janvier 1920": the start in the year before
             if a.calendar == "unstated":
                 a.calendar = h.calendar if h.calendar != "unstated" else b.calendar
             if b.calendar == "unstated":
@@ -1106,6 +1189,10 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
             ends.append(sub)
             if got is not None:
                 anchor_out = _more_specific(anchor_out, got)
+            if part is a and got is not None and b is not None and b.y is None and b.m is not None \
+                    and got[1] is not None and (b.m, b.d or 0) < (got[1], got[2] or 0):
+                b.y = got[0] + 1  # "vom 24. Dezember bis zum 1. Januar": the end in the next year
+                te.resolution = "year_from_context"
         ea, eb = ends
         if (a is None) != (b is None) and te.qualifier is None:  # "bis Ende 1905": the end's part
             te.qualifier = (a or b).qualifier
@@ -1155,7 +1242,7 @@ def _tag(text: str, lang: str, anchor: Optional[tuple], dct: Optional[tuple], of
     g = load(lang)
     if news and anchor is None:
         anchor = dct  # news: "a year earlier" counts from the document date until a date is given
-    hits = _scan(g, text)
+    hits = _join_durations(g, text, _scan(g, text))
     _decorate(g, text, hits)
     if join or news:  # news: joined only to lend the year ("entre enero y marzo de 1998"), then split
         hits = _combine(g, text, hits)
