@@ -151,6 +151,7 @@ class Grammar:
     range_start_prefix: re.Pattern = None  # type: ignore[assignment]
     range_between_prefix: Optional[re.Pattern] = None  # words that open "X and Y" (optional)
     tenths: Optional[re.Pattern] = None  # "... e 5 decimi" after seconds (optional)
+    event_link: Optional[re.Pattern] = None  # "de" in "le lendemain de son élection" (optional)
     range_and: re.Pattern = None  # type: ignore[assignment]
     range_to: re.Pattern = None  # type: ignore[assignment]
     calendar_suffix: re.Pattern = None  # type: ignore[assignment]
@@ -270,6 +271,8 @@ def load(lang: str) -> Grammar:
     g.range_to = compile_(r"\s*(?:(?:{range_to})\s*|[-–—]\s*)", "range_to")
     g.calendar_suffix = compile_(r",?\s*(?P<open>[\(\[])?\s*(?P<cal>{calendar})(?(open)\s*[\)\]])", "calendar")
     # tenths of a second after a duration in seconds ("20 secondi e 5 decimi"); optional
+    # words that open an event after a relative ("le lendemain de son élection"); optional
+    g.event_link = compile_(r"\s+(?:{event_link})(?:(?<=['’])|(?!\w))", "event_link") if "event_link" in patterns else None
     g.tenths = compile_(r"\s+(?:{range_and})\s+(?P<num>{num})\s+(?:{tenths})(?!\w)", "tenths") if "tenths" in patterns else None
     g.article_prefix = compile_(r"(?<!\w)(?:{timeml_article})\s+$", "timeml_article")
     return g

@@ -60,6 +60,7 @@ class Hit:
     nth: Optional[tuple] = None  # (n, weekday): "le premier dimanche de septembre" (n = -1: the last)
     feast: Optional[str] = None  # a movable feast without a year ("E-2"): its day once the year is known
     weekend: bool = False  # "le dernier week-end d'août": the n-th Saturday and the day after
+    event: bool = False  # "il giorno dopo l'annuncio": counted from an event, not from the last date
     flags: list = field(default_factory=list)
 
 
@@ -203,6 +204,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             h.yy = int(gd["yy"])
         if gd.get("nth") is not None:  # "le premier dimanche de septembre": the day once the year is known
             n, wd = g.norm("nth", gd["nth"]), g.norm("weekday", gd.get("weekday"))
+            if gd.get("weekend") is not None:  # "le dernier week-end d'août": its Saturday, then the Sunday
+                wd, h.weekend = 6, True
             if not isinstance(n, int) or wd is None:
                 return None
             h.nth = (n, wd)
@@ -298,7 +301,9 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         y1 = _year(g, gd.get("year1"), None) or y2
         d1 = _int_or_norm(g, "day_word", gd.get("day1"))
         d2 = _int_or_norm(g, "day_word", gd.get("day2"))
-        if None in (m1, m2, d1, d2):
+        if m2 is None and gd.get("dayonly") is not None and None not in (d1, d2) and d1 != d2:
+            pass  # "dans la nuit du 5 au 6": the month from the context
+        elif None in (m1, m2, d1, d2):
             return None
         h.interval = True
         # each end's own words, for TimeML (which tags "del 7" and "al 11 de septiembre" apart)
@@ -366,6 +371,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
                 return None
         if kind == "relative":
             h.rel = (n, unit)
+            if g.event_link is not None and g.event_link.match(mt.string, mt.end()):
+                h.event = True  # "le lendemain de son élection": from that event
             if gd.get("later") is not None and unit in ("Y", "M", "W", "D", "H", "MIN", "S"):
                 # TimeML news may read it as a duration ("pocos días después": PXD, a vague count)
                 h.dur = _iso_duration([("X" if h.approx else abs(n), unit)])
@@ -409,6 +416,13 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         h.dur = _iso_duration(parts)
     elif kind == "time" and any(gd.get(k) for k in ("tod", "tod2", "tod3", "tod4")):
         word = next(gd[k] for k in ("tod", "tod2", "tod3", "tod4") if gd.get(k))
+        if gd.get("weekday") is None and gd.get("weekday2"):
+            gd["weekday"] = gd["weekday2"]
+        if gd.get("weekday_after"):  # "in der Nacht zum Samstag": the night of the day before
+            wa = g.norm("weekday", gd["weekday_after"])
+            if wa is None:
+                return None
+            gd["weekday"] = next(k for k, v in g.norms["weekday"].items() if v == (wa - 2) % 7 + 1)
         code = g.norm("tod", word)
         if not code:
             return None
@@ -759,6 +773,15 @@ def _resolve_date(h: Hit, anchor: Optional[tuple], te: TimeExpression, dct_year:
             te.flags.append(f"impossible date: weekday {h.nth[1]} number {h.nth[0]} of month {m} in {y}")
             return None
         d = days[h.nth[0] - 1] if h.nth[0] > 0 else days[-1]
+        if h.weekend:  # the Saturday and the Sunday after it; TIMEX3: the ISO week's weekend
+            import datetime as dt
+
+            sat = dt.date(y, m, d)
+            sun = sat + dt.timedelta(days=1)
+            iy, iw, _ = sat.isocalendar()
+            te.edtf = f"{S.edtf_date(y, m, d)}/{S.edtf_date(sun.year, sun.month, sun.day)}"
+            te.value, te.granularity = f"{iy:04d}-W{iw:02d}-WE", "week"
+            return (y, m, d)
     if h.season is not None:
         te.edtf = f"{S.edtf_year(y)}-{h.season}"
         te.value = f"{S.timex_year(y)}-{S.SEASON_TIMEX[h.season]}"
@@ -1159,6 +1182,15 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         return te, anchor
     if h.interval:
         a, b = h.a, h.b
+        if a is not None and b is not None and a.m is None and b.m is None and a.d is not None and b.d is not None:
+            # two days without a month ("la nuit du 5 au 6"): the month the text last named
+            base = anchor if anchor and anchor[1] is not None else (dct if dct and dct[1] is not None else None)
+            if base is None:
+                te.value, te.resolution, te.granularity = f"XXXX-XX-{a.d:02d}/XXXX-XX-{b.d:02d}", "unresolved", "interval"
+                return te, anchor
+            a.y, a.m = base[0], base[1]
+            b.y, b.m = (base[0], base[1]) if b.d > a.d else ((base[0], base[1] + 1) if base[1] < 12 else (base[0] + 1, 1))
+            te.resolution = "year_from_context"
         if a is not None and b is not None:
             if a.y is None and b.y is not None and a.dual is None:
                 a.y = b.y
@@ -1218,6 +1250,23 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
     return te, new_anchor
 
 
+def _event_relative(text: str, h: Hit, prev: Optional[Hit], prev_te: Optional[TimeExpression],
+                    te: TimeExpression) -> None:
+    """A relative counted from an event ("il giorno dopo l'annuncio", "le lendemain de son
+    élection"): in apposition to a date the clause has given ("fu affondata il 9 settembre
+    1943, il giorno dopo l'annuncio") it is that date; otherwise it is read from the last
+    date of the text (the event most often just dated: "élue le 5 mai ... le lendemain de
+    son élection"), flagged, and stays unresolved without one."""
+    if (prev is not None and prev_te is not None and prev_te.type == "DATE" and prev_te.edtf
+            and re.fullmatch(r"\s*,\s*", text[prev.end:h.start])
+            and len(re.findall(r"\w+", re.split(r"[.;:!?]\s", text[:prev.start])[-1])) >= 3):
+        te.edtf, te.value, te.resolution = prev_te.edtf, prev_te.value, "relative"
+        te.granularity = prev_te.granularity
+        te.flags.append("counted from an event: the date it stands in apposition to")
+    elif te.edtf:
+        te.flags.append("counted from an event: read from the last date of the text")
+
+
 def _day_of(value: Optional[str]) -> Optional[tuple]:
     mt = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value or "")
     return (int(mt.group(1)), int(mt.group(2)), int(mt.group(3))) if mt else None
@@ -1273,8 +1322,15 @@ def _tag(text: str, lang: str, anchor: Optional[tuple], dct: Optional[tuple], of
             floor = h.end
     out = []
     season = None  # (year, EDTF season) of the last season named: "l'été suivant"
+    prev = None
     for h in hits:
+        before = anchor
         te, anchor = _resolve(text, offset, h, lang, anchor, dct, news, g.norms.get("news"), season)
+        if h.event:
+            if prev is not None and re.fullmatch(r"\s*,\s*", text[prev.end:h.start]):
+                anchor = before  # in apposition: no new anchor
+            _event_relative(text, h, prev, out[-1] if out else None, te)
+        prev = h
         if te.granularity == "season" and te.edtf and anchor and te.edtf.startswith(S.edtf_year(anchor[0])):
             season = (anchor[0], int(te.edtf[-2:]))
         out.append(te)
