@@ -476,6 +476,9 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
     elif kind == "set":
         if gd.get("set_word"):
             h.setv = g.norm("set_word", gd["set_word"])
+        elif gd.get("season"):  # "chaque été", "jeden Sommer": XXXX-SU
+            sn = g.norm("season", gd["season"])
+            h.setv = f"XXXX-{S.SEASON_TIMEX[sn]}" if sn in S.SEASON_TIMEX else None
         elif gd.get("weekday"):  # "tous les samedis (matin)", "jeden Montag", "sonntags": XXXX-WXX-6(TMO)
             wd = g.norm("weekday", gd["weekday"])
             tod = g.norm("tod", gd["tod"]) if gd.get("tod") else None
@@ -1154,7 +1157,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         return te, anchor
     if h.weekday is not None:
         if h.dir is not None and dct and dct[0] is not None:  # "next Friday": from the document date
-            return _news_weekday(h, dct, te, 6, (g_news or {}).get("last_skips_today", False)), anchor
+            te = _news_weekday(h, dct, te, 6, (g_news or {}).get("last_skips_today", False))
+            return te, (_day_of(te.value) or anchor)  # "jeudi prochain à 14 heures": that day
         return _resolve_weekday(h, anchor, dct, te)
     if h.snext is not None:
         return _season_from(h, anchor, season_anchor, te)
