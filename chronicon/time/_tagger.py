@@ -569,6 +569,10 @@ def _join_durations(g: Grammar, text: str, hits: list[Hit]) -> list[Hit]:
             if a and b and len(b) == 1 and _DUR_UNITS.index(b[0][1]) > _DUR_UNITS.index(a[-1][1]):
                 prev.dur, prev.end = _iso_duration(a + b), h.end
                 continue
+        if prev is not None and prev.type == "DURATION" and h.type == "TIME" and h.time is not None \
+                and re.fullmatch(r"PT(\d{1,2})H", prev.dur or "") and int(prev.dur[2:-1]) <= 24 \
+                and _reaches(g.range_to.match(text, prev.end), h):
+            prev.type, prev.time, prev.dur = "TIME", (int(prev.dur[2:-1]), 0), None  # "de 10 heures à 19 heures"
         if prev is not None and prev.type == h.type == "SET" and (prev.setv or "").startswith("XXXX-WXX-") \
                 and (h.setv or "").startswith("XXXX-WXX-") and g.range_to.fullmatch(text[prev.end:h.start]):
             prev.setv, prev.end = f"{prev.setv}/{h.setv}", h.end  # "montags bis freitags": one set
@@ -584,6 +588,12 @@ def _join_durations(g: Grammar, text: str, hits: list[Hit]) -> list[Hit]:
                 parts[-1] = (f"{parts[-1][0]}.{k}", "S")
                 h.dur, h.end = _iso_duration(parts), mt.end()
     return out
+
+
+def _reaches(mt: Optional[re.Match], h: Hit) -> bool:
+    """The words matched (from the end of the hit before) lead up to ``h`` or into its
+    first word ("10 heures à 19 heures": the TIME hit holds the "à")."""
+    return mt is not None and h.start <= mt.end() < h.end and not mt.string[h.start:mt.end()].strip(" ").count(" ")
 
 
 def _before(text: str, pos: int, floor: int) -> tuple[str, int]:
@@ -1128,6 +1138,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
             te.value = S.timex_date(*day) + "T" + code
             te.edtf = S.edtf_date(*day)  # the day, for the rest of Chronicon
             te.resolution = "relative"
+            if base is dct and (h.weekday is not None or shift != 0 or not anchor or anchor[2] is None):
+                return te, day  # "demain matin à 9 heures": the clock time on that day
         else:
             te.value = "T" + code
             te.resolution = "unresolved"
