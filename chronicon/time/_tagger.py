@@ -651,8 +651,10 @@ def _decorate(g: Grammar, text: str, hits: list[Hit]) -> None:
                 if _UNCERTAIN.match(text, h.end):
                     h.approx = "%" if h.approx else "?"
                     h.end += 1
-        elif h.type == "DATE" and h.deictic is not None and h.deictic[1] in ("Y", "CE", "M", "W"):
-            # "a finales del año pasado", "principios de este año", "late last year": part of a deictic period
+        elif h.type == "DATE" and ((h.deictic is not None and h.deictic[1] in ("Y", "CE", "M", "W"))
+                                   or (h.rel is not None and h.rel[1] in ("Y", "CE", "M"))):
+            # "a finales del año pasado", "principios de este año", "late last year": part of a deictic
+            # period; "à la fin de l'année suivante", "alla fine di quell'anno": of a relative one
             before, lo = _before(text, h.start, floor)
             head = re.match(r"(?:de|del)\s+", text[h.start:h.end], re.I)  # "del año": 'de' of "finales de"
             mt = g.part_prefix.search(text[lo:h.start + (head.end() if head else 0)])
