@@ -427,8 +427,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         if not code:
             return None
         shift = 0 if gd.get("lex") or gd.get("dnext") or gd.get("weekday") or g.norm("tod_shift", word) else None
-        if gd.get("lex"):
-            mv = re.fullmatch(r"([+-]?\d+)D", str(g.norm("deictic", gd["lex"]) or ""))
+        if gd.get("lex"):  # "morgen früh": a word that is a deictic only before a part of the day
+            mv = re.fullmatch(r"([+-]?\d+)D", str(g.norm("deictic", gd["lex"]) or g.norm("deictic_daypart", gd["lex"]) or ""))
             if not mv:
                 return None
             shift = int(mv.group(1))
