@@ -384,6 +384,13 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         h.type, h.dur = "DURATION", g.norm("dur_word", gd["dur_word"])
         if not h.dur:
             return None
+    elif kind == "duration" and gd.get("dm"):  # "2 h 03 min 38 s", "3 min 26 s": a race time
+        parts = [(int(gd["dh"]), "H")] if gd.get("dh") else []
+        parts.append((int(gd["dm"]), "MIN"))
+        if gd.get("ds"):
+            sec = gd["ds"].replace(",", ".")
+            parts.append((sec if "." in sec else int(sec), "S"))
+        h.type, h.dur = "DURATION", _iso_duration(parts)
     elif kind == "duration":
         unit = _unit(g, gd.get("unit"))
         if unit is None and gd.get("vague") is not None:  # "hace tiempo": norm vague_unit
@@ -563,7 +570,7 @@ def _join_durations(g: Grammar, text: str, hits: list[Hit]) -> list[Hit]:
     for h in hits:
         prev = out[-1] if out else None
         if prev is not None and prev.type == "DURATION" and h.type == "DURATION" and h.kind == "duration" \
-                and prev.kind == "duration" and re.fullmatch(r"\s*,\s*|\s*,?\s+(?:%s)\s+" % g.patterns["range_and"],
+                and prev.kind == "duration" and re.fullmatch(r"\s*,\s*|\s+|\s*,?\s+(?:%s)\s+" % g.patterns["range_and"],
                                                               text[prev.end:h.start], re.I):
             a, b = _dur_parts(prev.dur), _dur_parts(h.dur)
             if a and b and len(b) == 1 and _DUR_UNITS.index(b[0][1]) > _DUR_UNITS.index(a[-1][1]):
