@@ -659,7 +659,7 @@ def _decorate(g: Grammar, text: str, hits: list[Hit]) -> None:
                     h.approx = "%" if h.approx else "?"
                     h.end += 1
         elif h.type == "DATE" and ((h.deictic is not None and h.deictic[1] in ("Y", "CE", "M", "W"))
-                                   or (h.rel is not None and h.rel[1] in ("Y", "CE", "M"))):
+                                   or (h.rel is not None and h.rel[1] in ("Y", "CE", "M", "W"))):
             # "a finales del año pasado", "principios de este año", "late last year": part of a deictic
             # period; "à la fin de l'année suivante", "alla fine di quell'anno": of a relative one
             before, lo = _before(text, h.start, floor)
@@ -948,6 +948,19 @@ def _day_only(h: Hit, anchor, dct, te: TimeExpression) -> TimeExpression:
             return 3 * diff if diff > 0 else -diff
 
         y, m = min(cands, key=dist)
+    if h.said_weekday is not None:  # "mardi 3": the month (this, the last or the next) whose 3rd is a Tuesday
+        import datetime as dt
+
+        def fits(ym) -> bool:
+            return S.valid_day(ym[0], ym[1], h.d) and dt.date(ym[0], ym[1], h.d).isoweekday() == h.said_weekday
+
+        k = y * 12 + m - 1
+        for kk in (k, k - 1, k + 1):
+            if fits((kk // 12, kk % 12 + 1)):
+                y, m = kk // 12, kk % 12 + 1
+                break
+        else:
+            te.flags.append("weekday does not fit the date")
     if not S.valid_day(y, m, h.d):
         te.value, te.resolution = None, "unresolved"
         return te
@@ -1111,7 +1124,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         te.resolution = "explicit" if h.y is not None else ("relative" if y is not None else "unresolved")
         return te, anchor
     if h.m is None and h.y is None and h.d is not None and h.type == "DATE" and not h.interval:
-        te = _day_only(h, anchor, dct if news else None, te)
+        # news: the document date's month; otherwise the month the text last named, else the document date's
+        te = _day_only(h, anchor, dct if news or not (anchor and anchor[1] is not None) else None, te)
         return te, (_day_of(te.value) or anchor)
     if news and dct and dct[0] is not None:
         if h.weekday is not None and h.tod is None:
@@ -1184,7 +1198,17 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
     if h.snext is not None:
         return _season_from(h, anchor, season_anchor, te)
     if h.rel is not None:
-        res = _offset(anchor, h.rel[0], h.rel[1], te, "relative")
+        base = anchor
+        if h.rel[0] == 0 and dct and dct[0] is not None and (anchor is None or anchor[0] is None or (
+                h.rel[1] in ("M", "W", "D") and anchor[1] is None)):
+            base = dct  # "à la fin du mois", "la même année" with no date before: the document date's
+        if h.rel == (0, "W") and base and base[2] is not None:  # "au début de la semaine": an ISO week
+            import datetime as dt
+
+            iy, iw, _ = dt.date(*base).isocalendar()
+            te.value, te.edtf, te.granularity, te.resolution = f"{iy:04d}-W{iw:02d}", None, "week", "relative"
+            return te, anchor
+        res = _offset(base, h.rel[0], h.rel[1], te, "relative")
         if res is not None:
             te.calendar = "unstated"
             if h.approx and te.edtf:  # "quelques jours plus tard": approximate, no anchor
