@@ -61,6 +61,8 @@ class Hit:
     feast: Optional[str] = None  # a movable feast without a year ("E-2"): its day once the year is known
     weekend: bool = False  # "le dernier week-end d'août": the n-th Saturday and the day after
     event: bool = False  # "il giorno dopo l'annuncio": counted from an event, not from the last date
+    after: Optional[int] = None  # "le 1er janvier suivant" +1: the first such day after the date of the text
+    yref: Optional["Hit"] = None  # "21 aprile dello stesso anno": the relative expression that gives the year
     flags: list = field(default_factory=list)
 
 
@@ -200,6 +202,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
                 return None
             h.m, h.d = int(mv.group(1)), int(mv.group(2))
         h.y = _year(g, gd.get("year"), gd.get("era"))
+        if gd.get("after") is not None:
+            h.after = g.norm("next", gd["after"])
         if gd.get("yy") is not None:
             h.yy = int(gd["yy"])
         if gd.get("nth") is not None:  # "le premier dimanche de septembre": the day once the year is known
@@ -580,6 +584,12 @@ def _join_durations(g: Grammar, text: str, hits: list[Hit]) -> list[Hit]:
                 and re.fullmatch(r"PT(\d{1,2})H", prev.dur or "") and int(prev.dur[2:-1]) <= 24 \
                 and _reaches(g.range_to.match(text, prev.end), h):
             prev.type, prev.time, prev.dur = "TIME", (int(prev.dur[2:-1]), 0), None  # "de 10 heures à 19 heures"
+        if prev is not None and prev.kind == "date" and prev.type == "DATE" and prev.y is None and prev.m is not None \
+                and not prev.interval and prev.yy is None and h.kind in ("relative", "deictic") \
+                and (h.rel or h.deictic or (None, None))[1] == "Y" \
+                and re.fullmatch(r"\s*(?:(?:de|del|dello|della|dell['’]|do|da|des|d['’])\s*)?", text[prev.end:h.start], re.I):
+            prev.yref, prev.end = h, h.end  # "21 aprile dello stesso anno", "25 de abril desse ano": one date
+            continue
         if prev is not None and prev.type == h.type == "SET" and (prev.setv or "").startswith("XXXX-WXX-") \
                 and (h.setv or "").startswith("XXXX-WXX-") and g.range_to.fullmatch(text[prev.end:h.start]):
             prev.setv, prev.end = f"{prev.setv}/{h.setv}", h.end  # "montags bis freitags": one set
@@ -782,6 +792,12 @@ def _resolve_date(h: Hit, anchor: Optional[tuple], te: TimeExpression, dct_year:
             return None
         y = anchor[0]
         te.resolution = "year_from_context"
+        if h.after and m is not None and anchor[1] is not None:  # "le 1er janvier suivant"
+            here, there = (m, d or 0), (anchor[1], anchor[2] or 0)
+            if h.after > 0 and here <= there:
+                y += 1
+            elif h.after < 0 and here >= there:
+                y -= 1
     if h.feast is not None:  # a movable feast: its day in the year now known
         day = S.feast_day(h.feast, y)
         if day is None:
@@ -1287,9 +1303,16 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
             te.value = f"{ea.value if ea else '..'}/{eb.value if eb else '..'}"
         te.granularity = "interval"
         return te, anchor_out
+    if h.yref is not None and h.y is None:  # the year of "dello stesso anno", "de l'année suivante", "vergangenen Jahres"
+        r = h.yref
+        n = (r.rel or r.deictic)[0]
+        base = dct if r.deictic is not None or (n == 0 and not (anchor and anchor[0] is not None)) else anchor
+        if base and base[0] is not None:
+            h.y = base[0] + n
+            te.resolution = "relative"
     resolution = te.resolution
     got = _resolve_date(h, anchor, te, dct[0] if dct else None)
-    if resolution == "year_from_context":
+    if resolution in ("year_from_context", "relative"):
         te.resolution = resolution
     if h.approx and te.edtf is not None:
         te.edtf += h.approx
