@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Claim, Mention, Source, TimeExpression
-from ._lexicon import Lexicon, Trigger, available_langs, load_lexicon
+from ._lexicon import Lexicon, Trigger, available_langs, lexicon_data, load_lexicon
 from ._quantities import extract_quantities
 from . import _roles, _syntax
 
@@ -66,7 +66,11 @@ PLACE_TYPES = frozenset(
 )
 
 #: A "Label: value" line of an infobox or a data sheet ("Born: 23 March 1887, ...")
-_FIELD = re.compile(r"[^\W\d][\w ]{0,30}:\s")
+_FIELD = re.compile(
+    r"[^\W\d][\w ]{0,30}:\s"
+    # a life-date line ("* 14. März 1879 in Ulm", "† 1955") or a chronology line ("1871: ...", "1769 – ...")
+    r"|[*†✝✞]\s*\d|\d{3,4}\s*(?::|\s[–—-])\s"
+)
 _MAX_DIST = 260  # characters between a date and its trigger
 _CLAUSE_PENALTY = 120
 _PUNCT_CLAUSE = re.compile(r";|:|\s[—–-]\s")
@@ -280,6 +284,9 @@ def extract_claims(
     """Claims of one source. ``timexes`` and ``mentions`` are the time and entities
     stages' output for the same source (absolute offsets)."""
     text = source.text
+    src_lex = _lexicon_for(source.lang)
+    if src_lex is not None and src_lex.capitalised_nouns:
+        mentions = _genitive_labels(text, mentions)
     persons = [m for m in mentions if m.kind == "person"]
     doc_counts: dict[str, int] = defaultdict(int)
     for m in persons:
@@ -364,6 +371,8 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
             continue
         trigs.extend(_find_triggers(lex, text, 0, a, b))
     lex_main = _lexicon_for(sent.lang) or _lexicon_for(source.lang) or load_lexicon("en")
+    if lex_main.capitalised_nouns:
+        ments = _split_genitive_names(text, ments, trigs)
     # (names only the parse proposed do not hide triggers: "The Revolution of 1848 broke out")
     named = [m for m in ments if m.kind in ("person", "place", "organization", "work") and m.how != "parse"]
     trigs = [
@@ -633,6 +642,118 @@ def _persons_after(lex, text, ments, trig: _Trig, sent_end: int) -> list[Mention
     return group
 
 
+#: Between a German noun trigger and a name in the genitive: "Tod ", "Ermordung des Thronfolgers ".
+_GENITIVE_GAP = re.compile(r"\s+(?:(?:des|der)\s+(?:[\w-]+\s+){0,3}?)?")
+#: A capitalised word with a genitive -s right before a noun ("Hegels Tod", "Zwinglis Tod").
+_SAXON = re.compile(r"(?<![\w'’-])([A-ZÄÖÜ][\w-]*[^\Wsxzß]s)\s+$")
+#: Words before a German genitive that make it a common noun's ("des Kaisers Tod", "seines Vaters Tod").
+_DE_DET_BEFORE = re.compile(
+    r"(?<!\w)(?:des|der|eines|einer|seines|seiner|ihres|ihrer|dieses|jenes|unseres)\s+$", re.IGNORECASE
+)
+
+
+def _genitive_base(label: str) -> str:
+    """A German name without its genitive -s ("Friedrich Schillers" -> "Friedrich Schiller",
+    "Zwinglis" -> "Zwingli"); names ending in s, x or z take an apostrophe instead, and keep
+    their form ("Marx'", "Engels"), as do names the dictionary knows with the -s."""
+    from ..entities._persons import simplemma_lemma
+
+    words = label.split()
+    last = words[-1] if words else ""
+    if len(last) < 4 or not last.endswith("s") or last[-2] in "sxzß":
+        return label
+    if simplemma_lemma(last, "de") == last.lower() and _known_de(last):
+        return label  # "Engels", "Brahms": the dictionary knows the word as it is
+    return " ".join(words[:-1] + [last[:-1]])
+
+
+def _known_de(word: str) -> bool:
+    try:
+        import simplemma
+
+        return simplemma.is_known(word, "de")
+    except (ImportError, ValueError, KeyError):
+        return True
+
+
+def _genitive_labels(text: str, mentions: list[Mention]) -> list[Mention]:
+    """German: a name right after a noun is in the genitive ("Tod Friedrich Schillers",
+    "Geburt Alexander von Humboldts"): its label loses the -s. (A noun is capitalised
+    and follows a word, not a title of the person cues, which is part of the name.)"""
+    from ..entities._persons import person_cues
+
+    from ..entities._mentions import _de_adjective
+    from ..ingest._lang import function_words
+
+    cues = person_cues("de")
+    titles = cues.titles if cues is not None else frozenset()
+    fwords = function_words()[0].get("de", frozenset())
+    # role nouns stand in apposition, not before a genitive ("der Komponist Johannes Brahms")
+    roles = (lexicon_data("de").get("roles") or {})
+    for group in ("regnal", "nouns"):
+        for words in (roles.get(group) or {}).values():
+            titles = titles | {str(w).lower() for w in words or []}
+    out = []
+    for m in mentions:
+        if m.kind == "person" and m.entity_id is None and (m.label or m.text) == m.text:
+            w = re.search(r"(?:^|[\s(])([A-ZÄÖÜ][\w-]+)\s+$", text[max(0, m.start - 40) : m.start])
+            if (w is not None and w.group(1).lower() not in titles and w.group(1).lower() not in fwords
+                    and not w.group(1).isupper()):
+                # (a capitalised function word opens a sentence: "Als Johannes Brahms ...")
+                if not _de_adjective(w.group(1)):
+                    base = _genitive_base(m.text)
+                    if base != m.text:
+                        m = Mention(start=m.start, end=m.end, text=m.text, kind=m.kind, entity_id=None,
+                                    label=base, how=m.how)
+        out.append(m)
+    return out
+
+
+def _split_genitive_names(text: str, ments: list[Mention], trigs: list[_Trig]) -> list[Mention]:
+    """German: a capitalised run read as a name that ends in a noun trigger after a
+    genitive ("Hegels Tod", "Friedrich Schillers Ermordung") is the name and the noun."""
+    out = []
+    for m in ments:
+        t = next((t for t in trigs if m.kind == "person" and m.entity_id is None and m.start < t.start
+                  and t.end == m.end and t.text[:1].isupper()), None)
+        head = text[m.start : t.start] if t is not None else ""
+        if t is not None and _SAXON.search(head):
+            name = head.rstrip()
+            out.append(Mention(start=m.start, end=m.start + len(name), text=name, kind="person",
+                               entity_id=None, label=name, how=m.how))
+        else:
+            out.append(m)
+    return out
+
+
+def _saxon_genitive(text: str, cstart: int, trig, ments: list[Mention]) -> Optional[Mention]:
+    """The person named in a genitive right before a German noun trigger: "Hegels Tod",
+    "mit Friedrich Schillers Tod". The word is no noun's genitive: no article or
+    possessive stands before it ("des Kaisers Tod", "seines Vaters Tod")."""
+    m = _SAXON.search(text, max(cstart, trig.start - 40), trig.start)
+    if m is None:
+        return None
+    a, b = m.start(1), m.end(1)
+    if _DE_DET_BEFORE.search(text, max(0, a - 12), a):
+        return None
+    named = next((x for x in ments if x.start <= a < x.end), None)
+    if named is not None:
+        if named.kind != "person" or named.end != b:
+            return None
+        label = named.label or named.text
+        if named.entity_id is None:
+            label = _genitive_base(label)
+        return Mention(start=named.start, end=named.end, text=named.text, kind="person",
+                       entity_id=named.entity_id, label=label, how=named.how)
+    from ..entities._persons import common_word
+
+    word = m.group(1)
+    base = _genitive_base(word)
+    if base == word or common_word(base, "de"):
+        return None
+    return Mention(start=a, end=b, text=word, kind="person", entity_id=None, label=base, how="rule")
+
+
 def _clause_start(lex: Lexicon, text: str, sent_start: int, pos: int) -> int:
     seg = text[sent_start:pos]
     last = 0
@@ -773,6 +894,11 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
             how = "topic"
             # "Guseva stabbed him": him is not Guseva
             exclude = {m.label or m.text for m in _persons_before(lex, text, ments, cstart, trig.start)}
+    if not subj_ments and how == "mention" and lex.capitalised_nouns and trig.text[:1].isupper():
+        # "Hegels Tod", "nach Bismarcks Entlassung": a name with a genitive -s before a noun trigger
+        sax = _saxon_genitive(text, cstart, trig, ments)
+        if sax is not None:
+            subj_ments = [sax]
     if not subj_ments and how == "mention":
         inc = None
         for m in lex.including.finditer(text, sent.start, sent.end):
@@ -857,7 +983,11 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
     claims_subjects: list[tuple[str, str, Optional[str]]] = []
     if subj_ments:
         for m in subj_ments:
-            claims_subjects.append((m.label or m.text, m.text, m.entity_id))
+            label = m.label or m.text
+            if lex.capitalised_nouns and m.entity_id is None and m.start >= trig.end and trig.text[:1].isupper() \
+                    and _GENITIVE_GAP.fullmatch(text[trig.end : m.start]):
+                label = _genitive_base(label)  # "der Tod Friedrich Schillers": Friedrich Schiller
+            claims_subjects.append((label, m.text, m.entity_id))
     else:
         marked = [
             m for m in _sentence_persons(ments, sent.start, trig.start)

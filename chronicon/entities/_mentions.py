@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 import threading
 from typing import Optional
 
@@ -141,6 +142,31 @@ def find_mentions(source: Source, registry: Optional[EntityRegistry] = None, *, 
     return _Finder(source, (registry or default_registry()).overlay(), ner).run()
 
 
+#: German articles and determiners: a capitalised word after one is a noun.
+_DE_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einer eines einem einen sein seine seiner seines seinem seinen "
+    "ihr ihre ihrer ihres ihrem ihren dieser diese dieses diesem diesen jener jene jenes".split()
+)
+
+
+@lru_cache(maxsize=20000)
+def _de_inflected(word: str) -> bool:
+    """A German word the dictionary knows in an inflected form that is no genitive -s:
+    "Tagen" (Tag), "Neuen" (neu). Names keep their form ("Schiller") or take an -s
+    ("Bismarcks")."""
+    low = word.lower()
+    lemma = simplemma_lemma(word, "de")
+    return lemma != low and lemma + "s" != low and len(lemma) >= 3 and low.startswith(lemma[:3])
+
+
+@lru_cache(maxsize=20000)
+def _de_adjective(word: str) -> bool:
+    """A capitalised German adjective with its ending: "Erster", "Letzter", "Junge"."""
+    low = word.lower()
+    stem = simplemma_lemma(low, "de")
+    return stem != low and low.startswith(stem) and low[len(stem):] in ("e", "er", "en", "em", "es")
+
+
 class _Finder:
     def __init__(self, source: Source, reg: EntityRegistry, ner: bool) -> None:
         self.src = source
@@ -240,7 +266,8 @@ class _Finder:
         prev = toks[a - 1] if a > 0 else None
         if prev is not None and prev.k in cues.titles and self._simple_gap(a):
             return True
-        if a + 1 < len(toks) and toks[a + 1].k in cues.titles and self._simple_gap(a + 1) and toks[a + 1].cap:
+        if (a + 1 < len(toks) and toks[a + 1].k in cues.titles and self._simple_gap(a + 1) and toks[a + 1].cap
+                and not (lang == "de" and self._de_not_name_before_title(a))):
             return True  # "war Bismarck Reichskanzler"
         if t.k in cues.given:
             return True
@@ -277,6 +304,20 @@ class _Finder:
             return (a in self.sent_starts and nxt is not None and not nxt.cap and nxt.k not in FUNCTION_WORDS
                     and common_word(nxt.w, lang) and simplemma_lemma(nxt.w, lang) != nxt.w.lower())
         return True
+
+    def _de_not_name_before_title(self, a: int) -> bool:
+        """German: the capitalised word before a title is no name when an article stands
+        before it ("Der Chirurg Dr. Sauerbruch"), when it is an inflected adjective
+        ("Erster Kaiser", "Letzter König"), or when the title itself opens the next name
+        ("Chirurg Dr. Ferdinand Sauerbruch")."""
+        toks = self.toks
+        prev = toks[a - 1] if a > 0 else None
+        if prev is not None and prev.k in _DE_DETERMINERS and self._simple_gap(a):
+            return True
+        if _de_inflected(toks[a].w) or _de_adjective(toks[a].w):
+            return True
+        nxt = toks[a + 2] if a + 2 < len(toks) else None
+        return nxt is not None and nxt.cap and self._gap_ok(a + 2)
 
     # ------------------------------------------------------------ pass 1
     def _accept(self, h: Hit, i: int, j: int) -> bool:
@@ -511,6 +552,9 @@ class _Finder:
             return False  # "morì a Gardone Riviera": after a locative, a name without a given name is a place
         if i in self.sent_starts and len(names) < 2 and not toks[0].initial:
             return False
+        if (lang == "de" and toks[0].k not in all_given_names() and toks[0].k not in person_cues(lang).particles
+                and _de_inflected(toks[0].w)):
+            return False  # "Tagen Regierungszeit", "Neuen Palais": a noun or an adjective, inflected
         return True
 
     # ------------------------------------------------------------ main

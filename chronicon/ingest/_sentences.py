@@ -105,8 +105,10 @@ def _blocked(text: str, dot: int, line_start: int, after: int, line_end: int,
     if not tok:
         return False
     if len(tok) == 1 and tok.isalpha():
-        # An initial ("A. I. Denikin") or a single letter ("z. B.", "p. 12").
-        return True
+        # An initial ("A. I. Denikin") or a single letter ("z. B.", "p. 12"), except the
+        # regnal number of a name that ends a sentence: "König Wilhelm I. Am 9. März ..."
+        # (a name before it, a function word of the language after it).
+        return not _regnal_end(text, dot, line_start, after, line_end, lang)
     if _INITIALISM.fullmatch(tok):
         return True  # U.S., J.-C., S.A., e.g.
     if tok.isdigit():
@@ -121,6 +123,26 @@ def _blocked(text: str, dot: int, line_start: int, after: int, line_end: int,
     if comma_rule and (low in soft or tok in soft):
         return True
     return False
+
+
+def _regnal_end(text: str, dot: int, line_start: int, after: int, line_end: int, lang: str) -> bool:
+    """The "I"/"V"/"X" before ``dot`` is a regnal number after a capitalised name
+    ("Wilhelm I", "Karl V") and the next word is a function word of ``lang``, written
+    with a capital only where a sentence starts ("Am", "Er", "Die")."""
+    if text[dot - 1] not in "IVX" or dot - 2 < line_start or text[dot - 2] != " ":
+        return False
+    name = _token_before(text, dot - 2, line_start)
+    if len(name) < 2 or not name[0].isupper() or not name.isalpha():
+        return False
+    nxt = _next_word(text, after, line_end)
+    return nxt[:1].isupper() and nxt.lower() in _function_words(lang)
+
+
+@lru_cache(maxsize=None)
+def _function_words(lang: str) -> frozenset[str]:
+    from ._lang import function_words
+
+    return function_words()[0].get(lang, frozenset())
 
 
 def _line_spans(text: str):
