@@ -398,7 +398,7 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
         best = parsed or best
         if best is None:
             continue
-        chosen = [best] + _coordinated_triggers(lex_main, text, best, trigs, sent)
+        chosen = [best] + _coordinated_triggers(lex_main, text, best, trigs, sent, d, dates)
         chosen += [t for t in _elided_auxiliary(lex_main, text, best, d, trigs, dates, sent) if t not in chosen]
         for trig in chosen:
             out.extend(_claims_for(source, sent, lex_main, trig, d, ments, trigs, sal))
@@ -500,6 +500,9 @@ def _best_trigger(lex: Lexicon, text: str, d: TimeExpression, trigs: list[_Trig]
         if t.start < d.end and d.start < t.end:
             continue  # a trigger inside the date words ("1927 Congress") is not a trigger
         if t.end <= d.start:
+            if lex.verb_final and re.match(r"\s*,", text[t.end : d.start]) and not t.text[:1].isupper():
+                # "Hertz, der 1894 starb, wies 1887 ... nach": the verb closed its clause
+                continue
             dist = d.start - t.end
             breaks = _clause_breaks(lex, text, 0, t.end, d.start)
         else:
@@ -550,11 +553,15 @@ def _is_weak(text: str, t: _Trig) -> bool:
     return False
 
 
-def _coordinated_triggers(lex: Lexicon, text: str, best: _Trig, trigs: list[_Trig], sent=None) -> list[_Trig]:
-    """'arrested and imprisoned in 1937': the date applies to both verbs."""
+def _coordinated_triggers(lex: Lexicon, text: str, best: _Trig, trigs: list[_Trig], sent=None, d=None, dates=()) -> list[_Trig]:
+    """'arrested and imprisoned in 1937': the date applies to both verbs, unless the
+    other verb has a date of its own ("am 14. September 1817 geboren und starb am
+    4. Juli 1888")."""
     out = []
     for t in trigs:
         if t is best or _is_weak(text, t) or t.info.type == best.info.type:
+            continue
+        if d is not None and any(_own_date(text, t, o) for o in dates if o is not d):
             continue
         a, b = (t.end, best.start) if t.end <= best.start else (best.end, t.start)
         gap = text[a:b]
@@ -563,6 +570,12 @@ def _coordinated_triggers(lex: Lexicon, text: str, best: _Trig, trigs: list[_Tri
                 continue  # "nommé président du Conseil": the office, not a second event
             out.append(t)
     return out
+
+
+def _own_date(text: str, t: _Trig, o: TimeExpression) -> bool:
+    """Date ``o`` stands next to trigger ``t`` in its clause (no punctuation between)."""
+    gap = text[t.end : o.start] if t.end <= o.start else text[o.end : t.start]
+    return len(gap) <= 30 and not re.search(r"[,;:()]|\s(?:und|and|y|e|et|ed)\s", gap)
 
 
 def _elided_auxiliary(lex: Lexicon, text: str, best: _Trig, d: TimeExpression, trigs: list[_Trig], dates, sent) -> list[_Trig]:

@@ -117,13 +117,14 @@ def parse_sentences(source: Source) -> bool:
 
 
 class _Tok:
-    __slots__ = ("s", "e", "w", "k", "cap", "initial")
+    __slots__ = ("s", "e", "w", "k", "cap", "initial", "cal")
 
     def __init__(self, s: int, e: int, w: str, text: str) -> None:
         self.s, self.e, self.w = s, e, w
         self.k = token_key(w)
         self.cap = w[0].isupper()
         self.initial = len(w) == 1 and self.cap and text[e:e + 1] == "."
+        self.cal = False
 
 
 def person_mentions_before(mentions: list[Mention], offset: int, limit: Optional[int] = None) -> list[Mention]:
@@ -177,7 +178,29 @@ class _Finder:
         self.lower_words = {t.k for t in self.toks if not t.cap}
         self.sent_starts = self._sentence_starts()
         self.cal = calendar_words()
+        self._mark_calendar()
         self.maxn = reg.max_tokens
+
+    def _mark_calendar(self) -> None:
+        """Which tokens are month or day names. Where persons are found by rule, a given
+        name that is also a month is a name before another name ("August Bebel", "Jan
+        Hus"), and a month after a given name is a surname ("Karl May")."""
+        toks, cal = self.toks, self.cal
+        given = all_given_names()
+        for i, t in enumerate(toks):
+            if t.k not in cal:
+                continue
+            t.cal = True
+            if not t.cap or self.text[t.e:t.e + 1] == "." or not self._rule_lang(t.s):
+                continue
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            prv = toks[i - 1] if i > 0 else None
+            if (t.k in given and nxt is not None and nxt.cap and nxt.k not in cal and not nxt.w.isdigit()
+                    and self._simple_gap(i + 1)):
+                t.cal = False
+            elif prv is not None and prv.cap and prv.k in given and self._simple_gap(i) and not prv.cal \
+                    and not (nxt is not None and nxt.w.isdigit()):
+                t.cal = False
 
     # ------------------------------------------------------------ helpers
     def _sentence_starts(self) -> set[int]:
@@ -261,7 +284,7 @@ class _Finder:
             return False
         cues = person_cues(lang)
         if (t.k in FUNCTION_WORDS or t.k in NON_PERSON_WORDS or t.k in TITLES or t.k in NATIONALITIES
-                or t.k in self.cal or t.w.isupper() or len(t.w) < 3 or _NOUN_SUFFIX_RE.search(t.k)):
+                or t.cal or t.w.isupper() or len(t.w) < 3 or _NOUN_SUFFIX_RE.search(t.k)):
             return False
         prev = toks[a - 1] if a > 0 else None
         if prev is not None and prev.k in cues.titles and self._simple_gap(a):
@@ -301,9 +324,32 @@ class _Finder:
             # "Bismarck wurde"), uninflected itself (not "Truppen besetzten")
             if simplemma_lemma(t.w, lang) != t.k:
                 return False  # an inflected noun: "Truppen"
-            return (a in self.sent_starts and nxt is not None and not nxt.cap and nxt.k not in FUNCTION_WORDS
-                    and common_word(nxt.w, lang) and simplemma_lemma(nxt.w, lang) != nxt.w.lower())
+            if (a in self.sent_starts and nxt is not None and not nxt.cap and nxt.k not in FUNCTION_WORDS
+                    and common_word(nxt.w, lang) and simplemma_lemma(nxt.w, lang) != nxt.w.lower()):
+                return True
+            # verb second: "1895 entdeckte Röntgen die ...", "Am 1. April starb Bismarck in ...": a
+            # bare capitalised word (no article) right after an inflected verb that follows the
+            # sentence's first phrase is its subject
+            return (prev is not None and not prev.cap and self._simple_gap(a) and prev.k not in FUNCTION_WORDS
+                    and prev.k not in cues.locatives and common_word(prev.w, lang)
+                    and simplemma_lemma(prev.w, lang) != prev.w.lower()
+                    and simplemma_lemma(prev.w, lang).endswith("n")  # a verb ("erhalten"), not "ersten" (erst)
+                    and not _de_inflected(t.w) and not _de_adjective(t.w)
+                    and (nxt is None or not nxt.cap or re.match(r"\s*[.,;:]", self.text[t.e:t.e + 3]) is not None)
+                    and a - 1 not in self.sent_starts)
         return True
+
+    def _de_agent_von(self, i: int, j: int) -> bool:
+        """German: "von" after a given name and a surname opens no noble name but an agent
+        ("Karl Liebknecht von Freikorpssoldaten ermordet"); noble names put it after the
+        given names or a title ("Otto von Bismarck", "Claus Schenk Graf von Stauffenberg")."""
+        toks = self.toks
+        if self._rule_lang(toks[j].s) != "de":
+            return False
+        cues = person_cues("de")
+        given = all_given_names()
+        return (toks[j].k not in given and toks[j].k not in cues.titles
+                and any(toks[x].k in given for x in range(i, j)))
 
     def _de_not_name_before_title(self, a: int) -> bool:
         """German: the capitalised word before a title is no name when an article stands
@@ -351,7 +397,7 @@ class _Finder:
         if toks[-1].k in PARTICLES:
             return False
         single = len(toks) == 1
-        if single and (toks[0].k in FUNCTION_WORDS or toks[0].k in self.cal or toks[0].k in TITLES):
+        if single and (toks[0].k in FUNCTION_WORDS or toks[0].cal or toks[0].k in TITLES):
             return False
         if single and toks[0].w.isupper() and len(toks[0].w) <= 4:
             return False
@@ -450,12 +496,13 @@ class _Finder:
                 if nt.cap and not nt.w.isdigit():
                     j += 1
                 elif (nt.k in self._particles(nt.s) and j + 2 < n and toks[j + 2].cap and not covered[j + 2]
-                      and self._gap_ok(j + 2)
+                      and self._gap_ok(j + 2) and not self._de_agent_von(i, j)
                       and (nt.k not in ("y", "e") or (j > i and not (j + 3 < n and toks[j + 3].cap
                                                                     and self._gap_ok(j + 3))))):
                     # "y"/"e" join only compound surnames ("José Ortega y Gasset"), not "Félix e Irina"
                     j += 2
-                elif (nt.k in self._particles(nt.s) and j + 3 < n and toks[j + 2].k in self._particles(nt.s)
+                elif (nt.k in self._particles(nt.s) and j + 3 < n
+                      and (toks[j + 2].k in self._particles(nt.s) or (nt.k in ("van", "von") and toks[j + 2].k == "der"))
                       and not toks[j + 2].cap and toks[j + 3].cap and not covered[j + 3] and not covered[j + 2]
                       and self._gap_ok(j + 2) and self._gap_ok(j + 3) and self._rule_lang(nt.s)):
                     j += 3  # "Juana Inés de la Cruz", "Rogier van der Weyden"
@@ -485,11 +532,11 @@ class _Finder:
             first = next((k for k in range(i + 1, j + 1) if toks[k].k in given), None)
             if first is not None and all(not toks[k].k in PARTICLES for k in range(i, first)):
                 i = first
-        while i <= j and (toks[i].k in FUNCTION_WORDS or toks[i].k in TITLES or toks[i].k in self.cal
+        while i <= j and (toks[i].k in FUNCTION_WORDS or toks[i].k in TITLES or toks[i].cal
                           or toks[i].k in PARTICLES
                           or (i < j and i in self.sent_starts and toks[i].k in self.lower_words)):
             i += 1  # a sentence-initial word also written in lowercase here is an ordinary word
-        while j >= i and (toks[j].k in PARTICLES or toks[j].k in self.cal or toks[j].k in FUNCTION_WORDS):
+        while j >= i and (toks[j].k in PARTICLES or toks[j].cal or toks[j].k in FUNCTION_WORDS):
             if j > i and toks[j].w == "I" and self._regnal_at(j) and self._rule_lang(toks[j].s):
                 break  # "Umberto I", "Pedro I": a regnal number, not a pronoun or an article
             j -= 1
@@ -521,7 +568,7 @@ class _Finder:
 
     def _person_like(self, i: int, j: int) -> bool:
         toks = self.toks[i:j + 1]
-        if any(t.k in NON_PERSON_WORDS or t.k in self.cal for t in toks):
+        if any(t.k in NON_PERSON_WORDS or t.cal for t in toks):
             return False
         regnal = j > i and self._regnal_at(j) and bool(self._rule_lang(toks[0].s))
         if len(toks[0].w) == 1 and not toks[0].initial and self._rule_lang(toks[0].s) and not regnal:
@@ -581,7 +628,7 @@ class _Finder:
             a, b = tr
             span = text[toks[a].s:toks[b].e]
             h = None
-            if not any(t.k in self.cal for t in toks[a:b + 1]):
+            if not any(t.cal for t in toks[a:b + 1]):
                 for k in range(a, b + 1):  # the run, or its longest resolvable tail ("Sohn Lew Sedow")
                     if k > a and k == b:
                         break
