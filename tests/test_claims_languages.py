@@ -43,7 +43,7 @@ CLAIMS = [
     ("de", "Clara Wieck hat 1840 Robert Schumann geheiratet.", "marriage", "Clara Wieck", "1840"),
     ("de", "Clara Schumann heiratete 1840 Robert Schumann, der 1856 in Endenich starb.", "death", "Robert Schumann", "1856"),
     ("de", "Käthe Kollwitz wurde 1919 Mitglied der Akademie der Künste.", "membership", "Käthe Kollwitz", "1919"),
-    ("de", "Am 28. Juni 1914 wurde der Thronfolger Franz Ferdinand in Sarajevo erschossen.", "death", "Franz Ferdinand", "1914-06-28"),
+    ("de", "Am 28. Juni 1914 wurde der Thronfolger Franz Ferdinand in Sarajevo erschossen.", "death", "Archduke Franz Ferdinand of Austria", "1914-06-28"),
     # Spanish: the office is taken with the verb of appointment
     ("es", "Manuel Azaña fue elegido presidente de la República el 10 de mayo de 1936.",
      "appointment", "Manuel Azaña", "1936-05-10"),

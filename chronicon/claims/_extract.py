@@ -129,13 +129,17 @@ def _named_thing(lex: Lexicon, text: str, trig: _Trig, cstart: int, send: int, m
     if trig.text[:1].isupper() or (prev and prev[-1].lower().strip("'’") in lex.function_words):
         return None  # a noun ("Kongress", "la fondazione"): its own name or genitive says what
     persons = [(m.start, m.end) for m in ments if m.kind == "person"]
-    for m in lex.office.finditer(text, cstart, min(send, trig.end + 40) if lex.verb_final else trig.start):
+    after = trig.end  # verb second: the subject right after the verb, or after a phrase with a preposition
+    for m in lex.office.finditer(text, cstart, min(send, trig.end + 60) if lex.verb_final else trig.start):
         a, b = m.start(), m.end()
-        if lex.verb_final and b > trig.end and a > trig.end + 5:
+        if lex.verb_final and b > trig.end and a > after + 5:
             continue
         if (a < trig.end and b > trig.start) or any(s < b and a < e for s, e in persons):
             continue
-        if lex.oblique_before.search(text, cstart, a):
+        near = a > trig.end and lex.verb_final  # after the verb: only a preposition right before it governs it
+        if lex.oblique_before.search(text[max(cstart, a - 14) : a] if near else text[cstart:a]):
+            if b > trig.end and "," not in text[trig.end : b]:
+                after = b  # "ging aus dem Norddeutschen Bund das Deutsche Kaiserreich hervor"
             continue  # "auf dem Wiener Kongress": not the subject
         words = m.group(0).split()
         while words and (words[0][:1].islower() or words[0].lower() in lex.function_words or len(words[0]) <= 3):
@@ -673,11 +677,12 @@ def _genitive_base(label: str) -> str:
 
     words = label.split()
     last = words[-1] if words else ""
-    if len(last) < 4 or not last.endswith("s") or last[-2] in "sxzß":
-        return label
-    if simplemma_lemma(last, "de") == last.lower() and _known_de(last):
-        return label  # "Engels", "Brahms": the dictionary knows the word as it is
-    return " ".join(words[:-1] + [last[:-1]])
+    if len(last) < 4 or not last.endswith("s") or last[-2] in "sxzß" or last.endswith("us"):
+        return label  # "Marx'", "Gropius", "Hus"
+    base = last[:-1]
+    if simplemma_lemma(last, "de") != base.lower() and _known_de(last) and not _known_de(base):
+        return label  # "Brahms": the dictionary knows the word, not the word without -s
+    return " ".join(words[:-1] + [base])
 
 
 def _known_de(word: str) -> bool:
