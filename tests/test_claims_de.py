@@ -181,3 +181,29 @@ def test_triggers(text, typ, subject, date):
 def test_baptism_is_no_award():
     got = claims("Er war am 17. Dezember 1770 in Bonn getauft worden.")
     assert all(t != "award" for t, _, _ in got), got
+
+
+# ------------------------------------------------------------ subject and object in verb-second order
+
+def test_two_names_after_the_verb_are_subject_and_object():
+    got = claims("Am 30. März 1930 ernannte Hindenburg Heinrich Brüning zum Reichskanzler.")
+    assert ("appointment", "Heinrich Brüning", "1930-03-30") in got
+    assert not any(t == "appointment" and s == "Hindenburg" for t, s, _ in got), got
+
+
+def test_title_of_the_object_between_subject_and_object():
+    got = claims("Am 26. Oktober 1918 entließ Kaiser Wilhelm II. den Generalquartiermeister Erich Ludendorff.")
+    assert ("dismissal", "Erich Ludendorff", "1918-10-26") in got
+
+
+def test_title_before_a_name_is_no_office_held():
+    got = claims("Am 9. Oktober 1934 wurde Außenminister Louis Barthou in Marseille erschossen.")
+    assert ("death", "Louis Barthou", "1934-10-09") in got
+    assert not any(t == "position_held" for t, _, _ in got), got
+
+
+def test_a_fronted_date_stops_at_a_semicolon():
+    got = claims("Am 11. November 1918 unterzeichnete Matthias Erzberger den Waffenstillstand in Compiègne; "
+                 "1921 wurde er ermordet.")
+    assert ("death", "Matthias Erzberger", "1921") in got
+    assert not any(t == "death" and d == "1918-11-11" for t, _, d in got), got

@@ -523,8 +523,11 @@ def _best_trigger(lex: Lexicon, text: str, d: TimeExpression, trigs: list[_Trig]
         score = dist + breaks * _CLAUSE_PENALTY + (90 if weak else 0)
         if fronted:
             # "On 29 December 1916 he was lured ..., and was killed": a date that opens
-            # the sentence dates its main verb, wherever it stands.
+            # the sentence dates its main verb, wherever it stands (not past a semicolon:
+            # "Am 22. Dezember 1895 fertigte er ... an; 1901 erhielt er ...").
             score = dist * 0.4 + (400 if weak else 0)
+            if t.start >= d.end and ";" in text[d.end : t.start]:
+                continue
         if score < best_score:
             best, best_score = t, score
     if best is None or best_score > _MAX_DIST + (90 if _is_weak(text, best) else 0) + (400 if fronted else 0):
@@ -652,8 +655,8 @@ def _persons_after(lex, text, ments, trig: _Trig, sent_end: int) -> list[Mention
             if _oblique(lex, text, m) or text[m.start - 1 : m.start] in ("*", "«", "“", '"', "‘"):
                 return []  # governed by a preposition, or a title in quotes
             group = [m]
-        elif _only_joiners(lex, text[group[-1].end : m.start]):
-            group.append(m)
+        elif _only_joiners(lex, text[group[-1].end : m.start]) and text[group[-1].end : m.start].strip():
+            group.append(m)  # (two names with nothing between are two phrases: "ernannte Hindenburg Hitler")
         else:
             break
     return group
@@ -770,6 +773,11 @@ def _saxon_genitive(text: str, cstart: int, trig, ments: list[Mention]) -> Optio
     if base == word or common_word(base, "de"):
         return None
     return Mention(start=a, end=b, text=word, kind="person", entity_id=None, label=base, how="rule")
+
+
+#: German, between a verb-second subject and its object: nothing, a regnal dot, or an
+#: article and a title ("entließ Wilhelm II. den Reichskanzler Otto von Bismarck").
+_OBJECT_GAP = re.compile(r"\.?\s+(?:(?:den|die|dem)\s+(?:[A-ZÄÖÜ][\w-]*\s+){1,2})?")
 
 
 def _clause_start(lex: Lexicon, text: str, sent_start: int, pos: int) -> int:
@@ -988,6 +996,12 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
                 group = []  # the trigger's own pronoun is its subject
             if not group and pron is None and (lex.verb_final or ctype in _INTRANSITIVE or not active):
                 group = _persons_after(lex, text, ments, trig, sent.end)
+                if group and lex.verb_final and active and ctype in PATIENT_TYPES:
+                    # verb second, subject then object: "1933 ernannte Hindenburg Hitler zum Kanzler"
+                    obj2 = next((m for m in ments if m.kind == "person" and m.start > group[-1].end
+                                 and _OBJECT_GAP.fullmatch(text[group[-1].end : m.start])), None)
+                    if obj2 is not None:
+                        group = [obj2]
             if group and (pron is None or group[-1].end > pron.start()):
                 subj_ments = group
             elif pron is not None:

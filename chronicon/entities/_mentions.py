@@ -339,6 +339,19 @@ class _Finder:
                     and a - 1 not in self.sent_starts)
         return True
 
+    def _de_next_name(self, i: int, j: int) -> bool:
+        """German: a given name after a full name (a given name, then a surname) opens
+        another name ("Paul von Hindenburg Adolf Hitler", "Otto Hahn Fritz Straßmann")."""
+        toks = self.toks
+        nt = toks[j + 1]
+        given = all_given_names()
+        if j <= i or nt.k not in given or toks[j].k in given or self._rule_lang(nt.s) != "de":
+            return False
+        cues = person_cues("de")
+        if toks[j].k in cues.particles or toks[j].k in cues.titles:
+            return False
+        return any(toks[x].k in given for x in range(i, j))
+
     def _de_agent_von(self, i: int, j: int) -> bool:
         """German: "von" after a given name and a surname opens no noble name but an agent
         ("Karl Liebknecht von Freikorpssoldaten ermordet"); noble names put it after the
@@ -493,6 +506,8 @@ class _Finder:
             j = i
             while j + 1 < n and not covered[j + 1] and self._gap_ok(j + 1) and (j + 1) not in self.sent_starts_strict:
                 nt = toks[j + 1]
+                if nt.cap and not nt.w.isdigit() and self._de_next_name(i, j):
+                    break  # "ernannte Paul von Hindenburg Adolf Hitler": two names
                 if nt.cap and not nt.w.isdigit():
                     j += 1
                 elif (nt.k in self._particles(nt.s) and j + 2 < n and toks[j + 2].cap and not covered[j + 2]
@@ -521,8 +536,11 @@ class _Finder:
         if (saints and toks[i].k in saints and j > i + 1 and not (i > 0 and toks[i - 1].k in self._particles(toks[i].s)
                                                                  and not toks[i - 1].cap)):
             return None  # "San Pablo Guelatao", "Santa Marta": a place named after a saint
+        lang0 = self._rule_lang(toks[i].s)
+        endings = person_cues(lang0).title_endings if lang0 else ()
         for k in range(j - 1, i - 1, -1):
-            if toks[k].k in TITLES or toks[k].k in NATIONALITIES or toks[k].k in rule_titles:
+            if (toks[k].k in TITLES or toks[k].k in NATIONALITIES or toks[k].k in rule_titles
+                    or (endings and toks[k].k.endswith(endings) and toks[k].k not in given)):
                 if any(t.k in given for t in toks[i:k]):
                     continue  # a title inside a name: "Claus Schenk Graf von Stauffenberg"
                 i = k + 1

@@ -37,6 +37,8 @@ class PersonCues:
     things: frozenset
     saints: frozenset
     not_names: frozenset
+    #: Endings that make a compound a title ("Außenminister", "Reichskanzler").
+    title_endings: tuple = ()
 
 
 @lru_cache(maxsize=None)
@@ -57,7 +59,7 @@ def person_cues(lang: str) -> Optional[PersonCues]:
 
     return PersonCues(lang, keys("particles"), keys("titles"), keys("given"), keys("locatives"),
                       tuple(sorted(keys("noun_endings"))), keys("things"), keys("saints"),
-                      keys("not_names"))
+                      keys("not_names"), tuple(sorted(keys("title_endings"))))
 
 
 @lru_cache(maxsize=None)
