@@ -207,3 +207,16 @@ def test_a_fronted_date_stops_at_a_semicolon():
                  "1921 wurde er ermordet.")
     assert ("death", "Matthias Erzberger", "1921") in got
     assert not any(t == "death" and d == "1918-11-11" for t, _, d in got), got
+
+
+def test_negation_after_the_verb_stops_at_a_coordinated_verb():
+    got = claims("Georg Herwegh verließ Deutschland 1843 und kehrte lange nicht zurück.")
+    assert ("departure", "Georg Herwegh", "1843") in got
+    assert claims("Georg Herwegh nahm 1848 an der Versammlung nicht teil.") == []
+
+
+def test_a_calendar_named_beside_a_date_is_no_calendar_reform():
+    got = claims("Zar Alexander II. wurde am 1. März 1881 (13. März nach gregorianischem Kalender) ermordet.")
+    assert got and all(t == "death" for t, _, _ in got), got
+    got = claims("Im Februar 1918 führte Sowjetrussland den gregorianischen Kalender ein.")
+    assert any(t == "calendar_reform" and d == "1918-02" for t, _, d in got), got

@@ -803,7 +803,8 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
     if lex.negation.search(neg_zone) or _syntax.cancelled(lex.lang, text, trig, trigs, sent.end):
         return []  # "did not ...", or "the invasion ... never took place"
     # verb-second languages put the negation after the verb: "nahm an der Konferenz nicht teil"
-    after_end = re.search(r"[,;:.!?]|$", text[trig.end : sent.end])
+    # (up to the clause's end or a coordinated verb: "verließ Deutschland 1831 und kehrte nie zurück")
+    after_end = re.search(r"[,;:.!?]|\s(?:und|oder|aber|sondern)\s|$", text[trig.end : sent.end])
     if lex.negation_after.search(text, trig.end, trig.end + after_end.start()):
         return []
     confidence = 0.85 if not info.weak else 0.6

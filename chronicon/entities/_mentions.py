@@ -331,7 +331,7 @@ class _Finder:
             # bare capitalised word (no article) right after an inflected verb that follows the
             # sentence's first phrase is its subject
             return (prev is not None and not prev.cap and self._simple_gap(a) and prev.k not in FUNCTION_WORDS
-                    and prev.k not in cues.locatives and common_word(prev.w, lang)
+                    and prev.k not in cues.locatives and prev.k not in _DE_DETERMINERS and common_word(prev.w, lang)
                     and simplemma_lemma(prev.w, lang) != prev.w.lower()
                     and simplemma_lemma(prev.w, lang).endswith("n")  # a verb ("erhalten"), not "ersten" (erst)
                     and not _de_inflected(t.w) and not _de_adjective(t.w)
