@@ -220,3 +220,23 @@ def test_a_calendar_named_beside_a_date_is_no_calendar_reform():
     assert got and all(t == "death" for t, _, _ in got), got
     got = claims("Im Februar 1918 führte Sowjetrussland den gregorianischen Kalender ein.")
     assert any(t == "calendar_reform" and d == "1918-02" for t, _, d in got), got
+
+
+def test_genitive_name_after_an_event_noun_and_its_date():
+    assert ("execution", "Robespierre", "1794-07-28") in claims(
+        "Die Hinrichtung Robespierres am 28. Juli 1794 beendete die Schreckensherrschaft.")
+    assert ("death", "Rathenau", "1922-06") in claims(
+        "Nach der Ermordung Rathenaus im Juni 1922 wurde das Republikschutzgesetz erlassen.")
+    got = claims("Mit dem Tod Stresemanns am 3. Oktober 1929 verlor die Republik ihren besten Außenpolitiker.")
+    assert got == [("death", "Stresemann", "1929-10-03")]
+
+
+def test_a_day_date_after_a_plain_noun_dates_that_noun():
+    # the fire is no event type: its day is not the day of the arrest
+    got = claims("Nach dem Reichstagsbrand am 27. Februar 1933 wurde Erich Mühsam verhaftet.")
+    assert not any(t == "arrest" and d == "1933-02-27" for t, _, d in got), got
+
+
+def test_protest_as_a_motive_is_no_demonstration():
+    got = claims("Die Dichterin Ricarda Huch trat 1933 aus Protest aus der Akademie der Künste aus.")
+    assert not any(t == "demonstration" for t, _, _ in got), got

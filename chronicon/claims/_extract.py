@@ -392,6 +392,8 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
         if life:
             out.extend(life)
             continue
+        if lex_main.capitalised_nouns and _dates_a_noun(text, sent.start, d, trigs):
+            continue  # "Nach dem Reichstagsbrand am 27. Februar 1933 wurde X verhaftet": the fire's day
         # the dependency parse (en, fr) says which verb the date belongs to; rules elsewhere
         best = _best_trigger(lex_main, text, d, trigs, sent.start)
         parsed = _syntax.date_trigger(sent, d, trigs, lambda t: _is_weak(text, t), lex_main.lang)
@@ -521,6 +523,8 @@ def _best_trigger(lex: Lexicon, text: str, d: TimeExpression, trigs: list[_Trig]
                 breaks += 1  # "em 1897 e faleceu em 1918": the verb after "and" has its own date
         weak = _is_weak(text, t)
         score = dist + breaks * _CLAUSE_PENALTY + (90 if weak else 0)
+        if lex.capitalised_nouns and t.end <= d.start and t.text[:1].isupper() and _NOUN_DATE_GAP.fullmatch(text, t.end, d.start):
+            score -= 100  # "Tod Hindenburgs am 2. August 1934": the date of the noun's own phrase
         if fronted:
             # "On 29 December 1916 he was lured ..., and was killed": a date that opens
             # the sentence dates its main verb, wherever it stands (not past a semicolon:
@@ -577,6 +581,26 @@ def _coordinated_triggers(lex: Lexicon, text: str, best: _Trig, trigs: list[_Tri
                 continue  # "nommé président du Conseil": the office, not a second event
             out.append(t)
     return out
+
+
+#: German: between an event noun and its date, only its genitive or name ("Tod Hindenburgs am").
+_NOUN_DATE_GAP = re.compile(r"(?:\s+(?:des|der)(?=\s))?(?:\s+[A-ZÄÖÜ][\w.'’-]*){0,4}\s+(?:am|im|vom|um)?\s*")
+#: German: a temporal phrase with a noun right before a date ("nach dem Reichstagsbrand am").
+_NOUN_BEFORE_DATE = re.compile(
+    r"(?<!\w)(?:[Nn]ach|[Vv]or|[Ss]eit|[Ww]ährend|[Bb]ei|[Mm]it)\s+(?:dem|der|den|des|einem|einer)\s+(?:[a-zäöüß]\w*\s+)?"
+    r"([A-ZÄÖÜ][\w-]+)\s+(?:(?:am|vom|im)\s+)?$")
+
+
+def _dates_a_noun(text: str, sent_start: int, d: TimeExpression, trigs: list[_Trig]) -> bool:
+    """A day date right after "nach dem <Noun>" dates that noun's event, not the verb of
+    the clause: "Nach dem Reichstagsbrand am 27. Februar 1933 wurde X verhaftet". (A noun
+    that is a trigger takes the date itself.)"""
+    if not d.edtf or len(d.edtf) != 10:
+        return False
+    m = _NOUN_BEFORE_DATE.search(text, max(sent_start, d.start - 60), d.start)
+    if m is None or not m.group(1)[:1].isupper():
+        return False
+    return not any(t.start <= m.start(1) < t.end for t in trigs)
 
 
 def _own_date(text: str, t: _Trig, o: TimeExpression) -> bool:
@@ -680,7 +704,7 @@ def _genitive_base(label: str) -> str:
 
     words = label.split()
     last = words[-1] if words else ""
-    if len(last) < 4 or not last.endswith("s") or last[-2] in "sxzß" or last.endswith("us"):
+    if len(last) < 4 or not last.endswith("s") or last[-2] in "sxzß" or (last.endswith("us") and not last.endswith("aus")):
         return label  # "Marx'", "Gropius", "Hus"
     base = last[:-1]
     if simplemma_lemma(last, "de") != base.lower() and _known_de(last) and not _known_de(base):
@@ -730,6 +754,22 @@ def _genitive_labels(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_GENITIVE_AFTER = re.compile(r"\s+([A-ZÄÖÜ][\w-]*[^\Wsxzß]s)(?=\s+(?:am|im|vom|um|in|\d))")
+
+
+def _genitive_after(text: str, trig, ments: list[Mention]) -> Optional[Mention]:
+    """A lone name in the genitive right after a German noun trigger, before its date or
+    place: "die Hinrichtung Robespierres am 28. Juli 1794"."""
+    m = _GENITIVE_AFTER.match(text, trig.end)
+    if m is None or any(x.start < m.end(1) and m.start(1) < x.end for x in ments):
+        return None
+    word = m.group(1)
+    base = _genitive_base(word)
+    if base == word or _known_de(word) and not _known_de(base):
+        return None
+    return Mention(start=m.start(1), end=m.end(1), text=word, kind="person", entity_id=None, label=base, how="rule")
+
+
 def _split_genitive_names(text: str, ments: list[Mention], trigs: list[_Trig]) -> list[Mention]:
     """German: a capitalised run read as a name that ends in a noun trigger after a
     genitive ("Hegels Tod", "Friedrich Schillers Ermordung") is the name and the noun."""
@@ -738,10 +778,18 @@ def _split_genitive_names(text: str, ments: list[Mention], trigs: list[_Trig]) -
         t = next((t for t in trigs if m.kind == "person" and m.entity_id is None and m.start < t.start
                   and t.end == m.end and t.text[:1].isupper()), None)
         head = text[m.start : t.start] if t is not None else ""
+        lead = next((t for t in trigs if m.kind == "person" and m.entity_id is None and t.start == m.start
+                     and t.end < m.end and t.text[:1].isupper() and text[m.start : m.end].endswith("s")), None)
         if t is not None and _SAXON.search(head):
             name = head.rstrip()
             out.append(Mention(start=m.start, end=m.start + len(name), text=name, kind="person",
                                entity_id=None, label=name, how=m.how))
+        elif lead is not None and re.fullmatch(r"\s+", text[lead.end : lead.end + 1]):
+            # "Tod Hindenburgs": the noun, then the name in the genitive
+            a = lead.end + 1
+            name = text[a : m.end]
+            out.append(Mention(start=a, end=m.end, text=name, kind="person", entity_id=None,
+                               label=_genitive_base(name), how=m.how))
         else:
             out.append(m)
     return out
@@ -923,7 +971,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
             exclude = {m.label or m.text for m in _persons_before(lex, text, ments, cstart, trig.start)}
     if not subj_ments and how == "mention" and lex.capitalised_nouns and trig.text[:1].isupper():
         # "Hegels Tod", "nach Bismarcks Entlassung": a name with a genitive -s before a noun trigger
-        sax = _saxon_genitive(text, cstart, trig, ments)
+        sax = _saxon_genitive(text, cstart, trig, ments) or _genitive_after(text, trig, ments)
         if sax is not None:
             subj_ments = [sax]
     if not subj_ments and how == "mention":
