@@ -240,3 +240,9 @@ def test_a_day_date_after_a_plain_noun_dates_that_noun():
 def test_protest_as_a_motive_is_no_demonstration():
     got = claims("Die Dichterin Ricarda Huch trat 1933 aus Protest aus der Akademie der Künste aus.")
     assert not any(t == "demonstration" for t, _, _ in got), got
+
+
+def test_election_noun_with_the_genitive_name():
+    got = claims("Die Wahl Paul von Hindenburgs zum Reichspräsidenten erfolgte am 26. April 1925.")
+    assert ("appointment", "Paul von Hindenburg", "1925-04-26") in got
+    assert claims("Die Wahl fand am 6. Juni 1920 statt.") == []
