@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Claim, Mention, Source, TimeExpression
-from ._lexicon import Lexicon, Trigger, available_langs, lexicon_data, load_lexicon
+from ._lexicon import Lexicon, Trigger, available_langs, lexicon_data, load_lexicon, verb_triggers
 from ._quantities import extract_quantities
 from . import _roles, _syntax
 
@@ -170,6 +170,10 @@ def _find_triggers(lex: Lexicon, text: str, base: int, a: int, b: int) -> list[_
     for m in lex.triggers.finditer(text, a - base, b - base):
         info = lex.groups[m.lastgroup]
         out.append(_Trig(base + m.start(), base + m.end(), m.group(0), info, not lex.capitalised_nouns))
+    # verbs given by lemma: every tense, clitic and pronominal form ("nominandolo", "demitiu-se")
+    taken = [(t.start - base, t.end - base) for t in out]
+    for s, e, name in verb_triggers(lex, text, a - base, b - base, taken):
+        out.append(_Trig(base + s, base + e, text[s:e], lex.groups[name], not lex.capitalised_nouns))
     return out
 
 
@@ -379,15 +383,17 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
         ments = _split_genitive_names(text, ments, trigs)
     # (names only the parse proposed do not hide triggers: "The Revolution of 1848 broke out")
     named = [m for m in ments if m.kind in ("person", "place", "organization", "work") and m.how != "parse"]
-    trigs = [
+    trigs = _absorbed_offices(text, [
         t for t in sorted(trigs, key=lambda t: t.start)
         # a trigger inside a name or a title ("The Revolution Betrayed", "Party Congress") is not an event
         if not any(m.start <= t.start and t.end <= m.end for m in named)
         # "the tenth anniversary of the seizure of power" is not the seizure of power
         and not lex_main.anniversary.search(text, max(sent.start, t.start - 40), t.start)
-    ]
+    ])
     out: list[Claim] = []
     for d in dates:
+        if _DATELINE.match(text, sent.start, d.start) and _DATELINE_END.match(text, d.end):
+            continue  # "ROMA, 1 novembre 1993 – ...": the date of the report, not of an event
         life = _life_dates(source, sent, d, ments) or _life_places_dates(source, sent, d, ments, dates)
         if life:
             out.extend(life)
@@ -412,6 +418,26 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
 
 
 _LIFE = re.compile(r"^\s*\(\s*$")
+#: A newspaper dateline: the place in capitals, a comma, the date, a dash.
+_DATELINE = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{1,30},\s*(?:[^\W\d]+,?\s+)?$")
+_DATELINE_END = re.compile(r"\s*[–—-]\s")
+#: Between an appointment or dismissal verb and the office it names: "si dimise da presidente
+#: del Consiglio", "nominandolo presidente", "demitiu-se da Presidência".
+_OFFICE_GAP = re.compile(r"\s+(?:[^\W\d_]{1,5}['’]?\s*){0,2}", re.UNICODE)
+
+
+def _absorbed_offices(text: str, trigs: list["_Trig"]) -> list["_Trig"]:
+    """Drop a ``position_held`` trigger that is only the office named by the appointment
+    or dismissal verb right before it: that verb is the event."""
+    out = []
+    for t in trigs:
+        if t.info.type == "position_held" and any(
+            u.info.type in ("appointment", "dismissal") and u.end <= t.start and _OFFICE_GAP.fullmatch(text, u.end, t.start)
+            for u in trigs
+        ):
+            continue
+        out.append(t)
+    return out
 
 
 def _evidence(source: Source, sent, d: TimeExpression) -> dict:
@@ -536,6 +562,14 @@ def _best_trigger(lex: Lexicon, text: str, d: TimeExpression, trigs: list[_Trig]
             best, best_score = t, score
     if best is None or best_score > _MAX_DIST + (90 if _is_weak(text, best) else 0) + (400 if fronted else 0):
         return None
+    if lex.report_dates and not fronted and best.end <= d.start and "," in text[best.end : d.start]:
+        # "morì ..., premio Nobel nel 1975": the noun of the date's own comma segment dates it,
+        # not the verb past the comma
+        for t in trigs:
+            if (best.end < t.start and t.end <= d.start and t.info.type != best.info.type and d.start - t.end <= 60
+                    and not _AFTER_BREAK.search(text, t.end, d.start) and not _clause_breaks(lex, text, 0, t.end, d.start)
+                    and re.search(r",\s*(?:\w+\s+){0,2}$", text[best.end : t.start])):
+                return t
     return best
 
 

@@ -62,6 +62,17 @@ class Lexicon:
     where: re.Pattern
     #: Endings of a past participle: "fue destituido en 1924 y desterrado" shares the auxiliary and the date.
     participle: Optional[re.Pattern] = None
+    #: Verb lemmas per trigger group (``verbs`` of a trigger entry): every inflection,
+    #: clitic and compound tense of the verb is found through ``simplemma`` (see
+    #: :func:`verb_triggers`). The flag says the verb is pronominal ("si dimise",
+    #: "demitiu-se") and counts only with its reflexive pronoun.
+    verbs: dict = field(default_factory=dict)
+    #: The reflexive pronoun right before a pronominal verb ("si è dimesso", "se demitiu").
+    reflexive_before: Optional[re.Pattern] = None
+    #: Enclitic reflexive endings ("dimessosi", "demitiu-se").
+    reflexive_suffix: Optional[re.Pattern] = None
+    #: Word forms that are never the verb whatever the lemma says ("parte" is "part").
+    not_verbs: frozenset = frozenset()
 
 
 def _alt(words: list[str]) -> str:
@@ -102,6 +113,7 @@ def load_lexicon(lang: str) -> Lexicon:
         d = lexicon_data(lang)
         parts = []
         groups: dict[str, Trigger] = {}
+        verbs: dict[str, tuple[str, bool]] = {}
         for i, t in enumerate(d["triggers"]):
             manner = {k: _words(v) for k, v in (t.get("manner") or {}).items()}
             for weak, key in ((False, "patterns"), (True, "weak")):
@@ -111,6 +123,11 @@ def load_lexicon(lang: str) -> Lexicon:
                 name = f"t{i}{'w' if weak else 's'}"
                 groups[name] = Trigger(t["type"], weak, t.get("by_object") or {}, t.get("agent_gets"), manner)
                 parts.append(f"(?P<{name}>{_alt(pats)})")
+            for key, reflexive in (("verbs", False), ("reflexive_verbs", True)):
+                for lemma in t.get(key) or []:
+                    name = f"t{i}v"
+                    groups.setdefault(name, Trigger(t["type"], False, t.get("by_object") or {}, t.get("agent_gets"), manner))
+                    verbs.setdefault(lemma.lower(), (name, reflexive))  # a plain verb wins over its pronominal twin
         trig = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
         facets = {k: _words(v) for k, v in (d.get("facets") or {}).items()}
         return Lexicon(
@@ -134,6 +151,10 @@ def load_lexicon(lang: str) -> Lexicon:
             to_words=_words(d.get("to_words", ["to", "into", "for", "in", "at"])),
             where=_words(d.get("where", [])),
             participle=re.compile(rf"^\w+(?:{_alt(d['participle_endings'])})$", re.IGNORECASE) if d.get("participle_endings") else None,
+            verbs=verbs,
+            reflexive_before=re.compile(rf"(?<!\w)(?:{_alt(d['reflexive']['before'])})\s+$", re.IGNORECASE) if d.get("reflexive") else None,
+            reflexive_suffix=re.compile(rf"(?:{_alt(d['reflexive']['suffix'])})$", re.IGNORECASE) if d.get("reflexive") else None,
+            not_verbs=frozenset(w.lower() for w in d.get("not_verbs", [])),
             capitalised_nouns=bool(d.get("capitalised_nouns", False)),
             verb_final=bool(d.get("verb_final", False)),
             report_dates=bool(d.get("report_dates", False)),
@@ -158,3 +179,58 @@ def load_lexicon(lang: str) -> Lexicon:
         )
     except (KeyError, TypeError, re.error, yaml.YAMLError) as e:
         raise error(ClaimError, "E202", f"chronicon/claims/data/{lang}.yaml", detail=str(e)) from None
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _lemmas(word: str, lang: str, participle: Optional[re.Pattern]) -> list[str]:
+    """The lemmas a word form may have: simplemma's, the form itself (irregular
+    participles listed as such: "eleito", "morto"), and the masculine singular of a
+    participle ("nominata" -> "nominato" -> "nominare")."""
+    from ..entities._persons import simplemma_lemma
+
+    w = word.lower()
+    out = [w, simplemma_lemma(w, lang)]
+    if participle is not None and participle.match(w):
+        for end, repl in (("e", "o"), ("i", "o"), ("a", "o"), ("as", "o"), ("os", "o")):
+            if w.endswith(end):
+                m = w[: -len(end)] + repl
+                out += [m, simplemma_lemma(m, lang)]
+                break
+    return out
+
+
+def verb_triggers(lex: Lexicon, text: str, a: int, b: int, taken: list[tuple[int, int]]):
+    """(start, end, group) of each verb of the lexicon's ``verbs`` lists in ``text[a:b]``,
+    found by lemma, outside the spans already ``taken`` by pattern triggers."""
+    if not lex.verbs:
+        return []
+    out = []
+    for m in _WORD.finditer(text, a, b):
+        s, e = m.start(), m.end()
+        if any(ts < e and s < te for ts, te in taken):
+            continue
+        word = m.group(0)
+        if word.lower() in lex.not_verbs:
+            continue
+        parts = word.split("-")
+        head, clitics = parts[0], [p.lower() for p in parts[1:]]
+        found = None
+        for lemma in _lemmas(head, lex.lang, lex.participle):
+            if lemma in lex.verbs:
+                found = lex.verbs[lemma]
+                break
+        if found is None:
+            continue
+        name, reflexive = found
+        if reflexive:
+            before = text[max(a, s - 25) : s]
+            if not (
+                (lex.reflexive_before is not None and lex.reflexive_before.search(before))
+                or (lex.reflexive_suffix is not None and lex.reflexive_suffix.search(word.lower()) and len(word) > 6)
+                or "se" in clitics
+            ):
+                continue
+        out.append((s, e, name))
+    return out
