@@ -224,6 +224,8 @@ class _Finder:
         gap = self.text[self.toks[i - 1].e:self.toks[i].s]
         if re.fullmatch(r"[ \u00a0][DO]['’]", gap) and self.toks[i].cap:
             return True  # "Gabriele D'Annunzio", "Bernardo O'Higgins" (the tokens leave the elided "D'" out)
+        if re.fullmatch(r"['’][ \u00a0]", gap) and self.toks[i - 1].k in ("de", "da", "do", "di") and self.toks[i].cap:
+            return True  # an elided particle: "Cosimo de' Medici", "Lorenzo de’ Medici"
         return bool(_GAP_RE.fullmatch(gap))
 
     def _simple_gap(self, i: int) -> bool:
@@ -593,7 +595,9 @@ class _Finder:
             return False  # "X-Strahlen"
         if any(t.w.isupper() and len(t.w) > 1 for t in (toks[:-1] if regnal else toks)):
             return False  # acronyms; a regnal number only closes a name ("Alfonso XIII")
-        if any(_NOUN_SUFFIX_RE.search(t.k) for t in toks):
+        given = all_given_names() if self._rule_lang(toks[0].s) else frozenset()
+        if any(_NOUN_SUFFIX_RE.search(t.k) and not (k > 0 and toks[0].k in given and t.k not in given)
+               for k, t in enumerate(toks)):
             return False  # "Juegos Olímpicos", "Organización Mundial", "Zeitung"
         for k, t in enumerate(toks):  # "London Electricity": a country or a big city is not part of a person's name
             if k > 0 and toks[k - 1].k in all_given_names() and self._rule_lang(t.s):
