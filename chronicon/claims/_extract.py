@@ -892,6 +892,8 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
     confidence = 0.85 if not info.weak else 0.6
     if lex.modality.search(text[max(cstart, trig.start - 50) : trig.start]):
         confidence = min(confidence, 0.35)
+        if lex.legend is not None and lex.legend.search(text, sent.start, trig.start):
+            return []  # "Secondo la leggenda, X sarebbe ...": a legend told in the conditional
 
     # --- where the date sits: window after the trigger up to the date (for lists)
     after_lo = trig.end

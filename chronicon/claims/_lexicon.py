@@ -73,6 +73,8 @@ class Lexicon:
     reflexive_suffix: Optional[re.Pattern] = None
     #: Word forms that are never the verb whatever the lemma says ("parte" is "part").
     not_verbs: frozenset = frozenset()
+    #: Legend and hearsay ("secondo la leggenda", "conta-se que"): with a modal word, no claim.
+    legend: Optional[re.Pattern] = None
 
 
 def _alt(words: list[str]) -> str:
@@ -155,6 +157,7 @@ def load_lexicon(lang: str) -> Lexicon:
             reflexive_before=re.compile(rf"(?<!\w)(?:{_alt(d['reflexive']['before'])})\s+$", re.IGNORECASE) if d.get("reflexive") else None,
             reflexive_suffix=re.compile(rf"(?:{_alt(d['reflexive']['suffix'])})$", re.IGNORECASE) if d.get("reflexive") else None,
             not_verbs=frozenset(w.lower() for w in d.get("not_verbs", [])),
+            legend=_words(d["legend"]) if d.get("legend") else None,
             capitalised_nouns=bool(d.get("capitalised_nouns", False)),
             verb_final=bool(d.get("verb_final", False)),
             report_dates=bool(d.get("report_dates", False)),

@@ -1,0 +1,99 @@
+"""Italian and Portuguese claim rules: verbs found by lemma (every tense, clitic and
+pronominal form), offices named by an appointment or dismissal verb, newspaper
+datelines, appositive nouns, legends, names with elided particles, given names.
+
+Every sentence is written for this file (none comes from a bench or dev set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import chronicon
+from chronicon.claims._lexicon import load_lexicon, verb_triggers
+
+
+def _claims(text: str, lang: str):
+    return [(c.type, c.subject, c.date) for c in chronicon.extract(text, lang=lang) if c.type != "quantity"]
+
+
+# (lang, text, type, subject, date)
+FOUND = [
+    # a verb by its lemma: gerund with an enclitic object, compound tenses, passato remoto
+    ("it", "Il 3 maggio 1871 il sovrano ricevette Quintino Sella, nominandolo ministro delle Finanze.",
+     "appointment", "Quintino Sella", "1871-05-03"),
+    ("it", "Nel 1899 Arturo Toscanini si è dimesso dalla direzione della Scala.", "dismissal", "Arturo Toscanini", "1899"),
+    ("it", "Il pittore Amedeo Modigliani si è spento a Parigi il 24 gennaio 1920.", "death", "Amedeo Modigliani", "1920-01-24"),
+    ("it", "Nel 1559 Emanuele Filiberto si recò a Nizza con la corte.", "arrival", "Emanuele Filiberto", "1559"),
+    ("it", "Nel 1912 Gabriele Rossetti venne incoronato poeta a Roma.", "appointment", "Gabriele Rossetti", "1912"),
+    ("pt", "O ministro Duarte Pacheco demitiu-se em janeiro de 1936.", "dismissal", "Duarte Pacheco", "1936-01"),
+    ("pt", "Em 1923, Raul Proença exilou-se em Paris e ali faleceu em 1941.", "death", "Raul Proença", "1941"),
+    ("pt", "Em 1910 Bernardino Machado se demitiu do governo provisório.", "dismissal", "Bernardino Machado", "1910"),
+    ("pt", "Em 1961, Humberto Teixeira foi reeleito para a Câmara dos Deputados.", "appointment", "Humberto Teixeira", "1961"),
+    # the office after the verb is its object, not a position held
+    ("it", "Nel 1935 Galeazzo Ciano si dimise da ministro della Stampa.", "dismissal", "Galeazzo Ciano", "1935"),
+    ("pt", "Em 1926, o coronel Gomes da Costa tornou-se o primeiro presidente do Ministério.", "appointment", "Gomes da Costa", "1926"),
+    # an appositive noun of the date's own comma segment dates it, not the verb past the comma
+    ("it", "Tornò a Roma il fisico Emilio Segrè, premio Nobel per la fisica nel 1959.", "award", "Emilio Segrè", "1959"),
+    # a name with an elided particle, a surname with a noun ending
+    ("it", "Alessandro de' Medici fu assassinato a Firenze nel 1537.", "death", "Alessandro de' Medici", "1537"),
+    # given names the rules did not know before
+    ("it", "Piero Gobetti morì a Parigi il 15 febbraio 1926.", "death", "Piero Gobetti", "1926-02-15"),
+    ("pt", "Zélia Gattai nasceu em São Paulo em 2 de julho de 1916.", "birth", "Zélia Gattai", "1916-07-02"),
+]
+
+
+@pytest.mark.parametrize("lang,text,typ,subject,date", FOUND)
+def test_claim_found(lang, text, typ, subject, date):
+    got = _claims(text, lang)
+    assert (typ, subject, date) in got, got
+
+
+# (lang, text, the type no claim may carry, or None for no claim at all, date)
+NOT_FOUND = [
+    # a pronominal verb without its pronoun is another verb: the light went out, no one died
+    ("it", "Il 4 aprile 1910 il faro di Genova fu spento per tre giorni.", "death", "1910-04-04"),
+    # 'parte' is 'part', not 'leaves'
+    ("it", "Nel 1911 la città fu in parte ricostruita.", "departure", "1911"),
+    # the office after a dismissal verb is no position held
+    ("it", "Nel 1935 Galeazzo Ciano si dimise da ministro della Stampa.", "position_held", "1935"),
+    # hospital, not prison
+    ("pt", "Em 1954 o escritor Graciliano Ramos foi internado num hospital do Rio.", "imprisonment", "1954"),
+    # legends in the conditional are no claims
+    ("it", "Secondo la leggenda, Guglielmo Tell sarebbe stato arrestato nel 1307.", None, "1307"),
+    ("pt", "Reza a lenda que Gonçalo Mendes teria sido preso em Lisboa em 1420.", None, "1420"),
+]
+
+
+@pytest.mark.parametrize("lang,text,typ,date", NOT_FOUND)
+def test_claim_not_found(lang, text, typ, date):
+    got = _claims(text, lang)
+    assert not [c for c in got if c[2] == date and (typ is None or c[0] == typ)], got
+
+
+@pytest.mark.parametrize(
+    "lang,text,event_date,dateline",
+    [
+        ("it", "TORINO, 3 marzo 1912 – È morto stamane il senatore Giovanni Rossi.", None, "1912-03-03"),
+        ("pt", "PORTO, 9 de maio de 1931 – Faleceu o poeta José Teixeira.", None, "1931-05-09"),
+    ],
+)
+def test_dateline_dates_no_event(lang, text, event_date, dateline):
+    """The date of a newspaper dateline is the report's, never the event's."""
+    assert not [c for c in _claims(text, lang) if c[2] == dateline]
+
+
+def test_verb_triggers_by_lemma():
+    """Every inflection of a listed verb is a trigger; pronominal ones need their pronoun."""
+    lex = load_lexicon("it")
+    text = "lo nominarono; si dimisero; dimessosi; spento; si è spento; la nominata; in parte"
+    found = {text[s:e] for s, e, _ in verb_triggers(lex, text, 0, len(text), [])}
+    assert {"nominarono", "dimisero", "dimessosi", "nominata"} <= found
+    assert "spento" in found  # the one after "si è"
+    assert text.count("spento") == 2 and len([1 for s, e, _ in verb_triggers(lex, text, 0, len(text), []) if text[s:e] == "spento"]) == 1
+    assert "parte" not in found
+    lex = load_lexicon("pt")
+    text = "demitiu-se; demitiu o ministro; foram eleitos; casa"
+    found = {text[s:e] for s, e, _ in verb_triggers(lex, text, 0, len(text), [])}
+    assert "demitiu-se" in found and "eleitos" in found
+    assert "demitiu" not in found and "casa" not in found
