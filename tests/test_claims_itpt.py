@@ -37,6 +37,16 @@ FOUND = [
     ("it", "Tornò a Roma il fisico Emilio Segrè, premio Nobel per la fisica nel 1959.", "award", "Emilio Segrè", "1959"),
     # a name with an elided particle, a surname with a noun ending
     ("it", "Alessandro de' Medici fu assassinato a Firenze nel 1537.", "death", "Alessandro de' Medici", "1537"),
+    # a small town after a name particle is part of the name
+    ("pt", "Em 1226 morreu Francisco de Assis, fundador da ordem franciscana.", "death", "Francisco de Assis", "1226"),
+    ("it", "Caterina da Siena morì a Roma il 29 aprile 1380.", "death", "Caterina da Siena", "1380-04-29"),
+    # a spouse noun means the person of the other sex named before
+    ("it", "Gioachino Rossini sposò Isabella Colbran nel 1822. La moglie morì a Bologna nel 1845.",
+     "death", "Isabella Colbran", "1845"),
+    ("pt", "Maria Lamas casou com Alfredo Lamas em 1921. O marido morreu em 1937.", "death", "Alfredo Lamas", "1937"),
+    # a prize given to the person after 'a': the receivers are the subjects
+    ("it", "Nel 1957 il premio fu conferito a Daniel Bovet e a Giulio Natta.", "award", "Daniel Bovet", "1957"),
+    ("pt", "Em 1994, o Prémio Camões foi atribuído a Jorge Amado.", "award", "Jorge Amado", "1994"),
     # given names the rules did not know before
     ("it", "Piero Gobetti morì a Parigi il 15 febbraio 1926.", "death", "Piero Gobetti", "1926-02-15"),
     ("pt", "Zélia Gattai nasceu em São Paulo em 2 de julho de 1916.", "birth", "Zélia Gattai", "1916-07-02"),

@@ -1010,6 +1010,19 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
         sax = _saxon_genitive(text, cstart, trig, ments) or _genitive_after(text, trig, ments)
         if sax is not None:
             subj_ments = [sax]
+    if not subj_ments and how == "mention" and ctype in ("award", "appointment") and lex.dative is not None \
+            and lex.dative.match(trig.text):
+        # "il premio fu conferito a X e Y", "o prémio foi atribuído a X": the receivers
+        brk = re.search(r"[;:.!?]", text[trig.end : sent.end])
+        stop = trig.end + brk.start() if brk else sent.end
+        after = [m for m in ments if m.kind == "person" and trig.start < m.start < min(stop, trig.end + 80)]
+        first = next((m for m in after if lex.dative_before.search(text, max(trig.start, m.start - 6), m.start)), None)
+        if first is not None and not _clause_breaks(lex, text, 0, trig.end, first.start):
+            subj_ments = [first]
+            for m in after[after.index(first) + 1 :]:
+                if not _only_joiners(lex, text[subj_ments[-1].end : m.start]):
+                    break
+                subj_ments.append(m)
     if not subj_ments and how == "mention":
         inc = None
         for m in lex.including.finditer(text, sent.start, sent.end):

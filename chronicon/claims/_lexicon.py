@@ -75,6 +75,9 @@ class Lexicon:
     not_verbs: frozenset = frozenset()
     #: Legend and hearsay ("secondo la leggenda", "conta-se que"): with a modal word, no claim.
     legend: Optional[re.Pattern] = None
+    #: Verbs that give something to someone ("conferito a X"): X, after a dative word, is the subject.
+    dative: Optional[re.Pattern] = None
+    dative_before: Optional[re.Pattern] = None
 
 
 def _alt(words: list[str]) -> str:
@@ -158,6 +161,8 @@ def load_lexicon(lang: str) -> Lexicon:
             reflexive_suffix=re.compile(rf"(?:{_alt(d['reflexive']['suffix'])})$", re.IGNORECASE) if d.get("reflexive") else None,
             not_verbs=frozenset(w.lower() for w in d.get("not_verbs", [])),
             legend=_words(d["legend"]) if d.get("legend") else None,
+            dative=re.compile(rf"^(?:{_alt(d['dative'])})(?!\w)", re.IGNORECASE) if d.get("dative") else None,
+            dative_before=re.compile(rf"(?<!\w)(?:{_alt(d.get('dative_words', []))})\s+$", re.IGNORECASE) if d.get("dative") else None,
             capitalised_nouns=bool(d.get("capitalised_nouns", False)),
             verb_final=bool(d.get("verb_final", False)),
             report_dates=bool(d.get("report_dates", False)),

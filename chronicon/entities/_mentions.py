@@ -626,6 +626,32 @@ class _Finder:
             return False  # "Tagen Regierungszeit", "Neuen Palais": a noun or an adjective, inflected
         return True
 
+    def _release_name_places(self, ments: list[dict], covered: list[bool]) -> None:
+        """A small town after a name particle belongs to the name ("Machado de Assis",
+        "Caterina da Siena", "Francisco de Assis"): the gazetteer match is dropped when a
+        capitalised word that heads no thing stands right before the particle, so that the
+        run of capitalised words (and its person test) decides."""
+        toks = self.toks
+        for m in list(ments):
+            i = m["i"]
+            if m["how"] != "gazetteer" or m["kind"] != "place" or m["j"] != i or i < 2:
+                continue
+            lang = self._rule_lang(toks[i].s)
+            if not lang:
+                continue
+            cues = person_cues(lang)
+            part, head = toks[i - 1], toks[i - 2]
+            if part.cap or part.k not in cues.particles or part.k in ("e", "y", "la", "lo") or not self._gap_ok(i - 1) or not self._gap_ok(i):
+                continue
+            if (covered[i - 2] or not head.cap or head.k in cues.things or head.k in TITLES or head.k in cues.titles
+                    or head.k in NON_PERSON_WORDS or head.k in FUNCTION_WORDS or head.k in self.cal or head.w.isupper()):
+                continue
+            hs = self.reg.hits(toks[i].k)
+            if not hs or hs[0].prio <= PRIO_COUNTRY or hs[0].pop >= 1_000_000:
+                continue
+            ments.remove(m)
+            covered[i] = False
+
     # ------------------------------------------------------------ main
     def run(self) -> list[Mention]:
         text, toks, reg = self.text, self.toks, self.reg
@@ -640,6 +666,7 @@ class _Finder:
             ments.append(dict(i=i, j=j, kind=h.kind, eid=h.eid, label=ent.label if ent else None, how=how, fixed=True))
             for k in range(i, j + 1):
                 covered[k] = True
+        self._release_name_places(ments, covered)
         # pass 2: capitalised runs
         cands: list[dict] = []
         singles: list[dict] = []
