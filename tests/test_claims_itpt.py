@@ -47,6 +47,12 @@ FOUND = [
     # a prize given to the person after 'a': the receivers are the subjects
     ("it", "Nel 1957 il premio fu conferito a Daniel Bovet e a Giulio Natta.", "award", "Daniel Bovet", "1957"),
     ("pt", "Em 1994, o Prémio Camões foi atribuído a Jorge Amado.", "award", "Jorge Amado", "1994"),
+    # a participle before a title that opens the name is no name ("Morto D. Manuel ...")
+    ("pt", "Morto D. Sebastião em África, a 4 de agosto de 1578, seguiu-se a crise dinástica.",
+     "death", "Sebastian of Portugal", "1578-08-04"),
+    # names known in English in another form (aliases)
+    ("it", "Napoleone Bonaparte fu incoronato imperatore a Parigi il 2 dicembre 1804.", "appointment", "Napoleon", "1804-12-02"),
+    ("pt", "Em 1498, Cristóvão Colombo partiu de Sanlúcar para a sua terceira viagem.", "departure", "Christopher Columbus", "1498"),
     # given names the rules did not know before
     ("it", "Piero Gobetti morì a Parigi il 15 febbraio 1926.", "death", "Piero Gobetti", "1926-02-15"),
     ("pt", "Zélia Gattai nasceu em São Paulo em 2 de julho de 1916.", "birth", "Zélia Gattai", "1916-07-02"),

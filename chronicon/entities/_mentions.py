@@ -291,13 +291,14 @@ class _Finder:
         prev = toks[a - 1] if a > 0 else None
         if prev is not None and prev.k in cues.titles and self._simple_gap(a):
             return True
+        if t.k in cues.not_names and t.k not in cues.given:
+            return False  # "Morto D. Sebastião ...": a participle, not a name
         if (a + 1 < len(toks) and toks[a + 1].k in cues.titles and self._simple_gap(a + 1) and toks[a + 1].cap
-                and not (lang == "de" and self._de_not_name_before_title(a))):
-            return True  # "war Bismarck Reichskanzler"
+                and not (lang == "de" and self._de_not_name_before_title(a))
+                and not (a + 2 < len(toks) and toks[a + 2].cap and self._gap_ok(a + 2))):
+            return True  # "war Bismarck Reichskanzler" (not a title that opens the next name: "Morto D. Sebastião")
         if t.k in cues.given:
             return True
-        if t.k in cues.not_names:
-            return False
         if prev is not None and (prev.k in LOCATIVES or prev.k in cues.locatives) and not prev.cap:
             return False
         if common_word(t.w, lang):
