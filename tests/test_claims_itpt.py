@@ -53,6 +53,14 @@ FOUND = [
     # names known in English in another form (aliases)
     ("it", "Napoleone Bonaparte fu incoronato imperatore a Parigi il 2 dicembre 1804.", "appointment", "Napoleon", "1804-12-02"),
     ("pt", "Em 1498, Cristóvão Colombo partiu de Sanlúcar para a sua terceira viagem.", "departure", "Christopher Columbus", "1498"),
+    # a date that opens the sentence also dates a verb joined by "and" that has none of its own
+    ("pt", "Em 1975, Samora Machel proclamou a independência de Moçambique e tornou-se o primeiro presidente do país.",
+     "appointment", "Samora Machel", "1975"),
+    ("it", "Nel 1848 Daniele Manin guidò la rivolta di Venezia e fu eletto presidente della Repubblica di San Marco.",
+     "appointment", "Daniele Manin", "1848"),
+    # a survived attack is an attack
+    ("it", "Il 22 aprile 1926 Benito Mussolini sopravvisse a un attentato a Roma.", "attack", "Benito Mussolini", "1926-04-22"),
+    ("pt", "Em 1908, o infante D. Manuel sobreviveu ao atentado do Terreiro do Paço.", "attack", "Manuel", "1908"),
     # given names the rules did not know before
     ("it", "Piero Gobetti morì a Parigi il 15 febbraio 1926.", "death", "Piero Gobetti", "1926-02-15"),
     ("pt", "Zélia Gattai nasceu em São Paulo em 2 de julho de 1916.", "birth", "Zélia Gattai", "1916-07-02"),
@@ -73,6 +81,8 @@ NOT_FOUND = [
     ("it", "Nel 1911 la città fu in parte ricostruita.", "departure", "1911"),
     # the office after a dismissal verb is no position held
     ("it", "Nel 1935 Galeazzo Ciano si dimise da ministro della Stampa.", "position_held", "1935"),
+    # survived: no death
+    ("it", "Il 22 aprile 1926 Benito Mussolini sopravvisse a un attentato a Roma.", "death", "1926-04-22"),
     # hospital, not prison
     ("pt", "Em 1954 o escritor Graciliano Ramos foi internado num hospital do Rio.", "imprisonment", "1954"),
     # legends in the conditional are no claims

@@ -411,6 +411,7 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
         if best is None:
             continue
         chosen = [best] + _coordinated_triggers(lex_main, text, best, trigs, sent, d, dates)
+        chosen += [t for t in _fronted_conjuncts(lex_main, text, best, d, trigs, dates, sent) if t not in chosen]
         chosen += [t for t in _elided_auxiliary(lex_main, text, best, d, trigs, dates, sent) if t not in chosen]
         for trig in chosen:
             out.extend(_claims_for(source, sent, lex_main, trig, d, ments, trigs, sal))
@@ -641,6 +642,28 @@ def _own_date(text: str, t: _Trig, o: TimeExpression) -> bool:
     """Date ``o`` stands next to trigger ``t`` in its clause (no punctuation between)."""
     gap = text[t.end : o.start] if t.end <= o.start else text[o.end : t.start]
     return len(gap) <= 30 and not re.search(r"[,;:()]|\s(?:und|and|y|e|et|ed)\s", gap)
+
+
+def _fronted_conjuncts(lex: Lexicon, text: str, best: _Trig, d: TimeExpression, trigs: list[_Trig], dates, sent) -> list[_Trig]:
+    """"Em 1975, X proclamou a independência e tornou-se presidente": a date that opens
+    the sentence also dates a verb joined by "and" to its main verb, when that verb has no
+    date of its own (es, it, pt, de: the languages whose lexicon marks its report dates)."""
+    if not lex.report_dates or lex.verb_final or not (0 <= d.start - sent.start <= 6) or best.start < d.end:
+        return []
+    out, last = [], best
+    for t in trigs:
+        if t.start <= last.end or _is_weak(text, t) or t.info.type == best.info.type:
+            continue
+        gap = text[last.end : t.start]
+        if any(last.end <= x.start < sent.end for x in dates if x is not d) or _PUNCT_CLAUSE.search(gap):
+            break
+        if lex.clause.search(gap) or not re.search(r"(?<!\w)(?:" + lex.coordination.pattern + r")\s+(?:\S+\s+)?$", gap, re.IGNORECASE):
+            continue
+        if t.start - last.end > 120:
+            break
+        out.append(t)
+        last = t
+    return out
 
 
 def _elided_auxiliary(lex: Lexicon, text: str, best: _Trig, d: TimeExpression, trigs: list[_Trig], dates, sent) -> list[_Trig]:
