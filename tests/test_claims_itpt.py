@@ -51,7 +51,7 @@ FOUND = [
     ("pt", "Morto D. Sebastião em África, a 4 de agosto de 1578, seguiu-se a crise dinástica.",
      "death", "Sebastian of Portugal", "1578-08-04"),
     # names known in English in another form (aliases)
-    ("it", "Napoleone Bonaparte fu incoronato imperatore a Parigi il 2 dicembre 1804.", "appointment", "Napoleon", "1804-12-02"),
+    ("it", "Michelangelo Buonarroti si trasferì definitivamente a Roma nel 1534.", "residence", "Michelangelo", "1534"),
     ("pt", "Em 1498, Cristóvão Colombo partiu de Sanlúcar para a sua terceira viagem.", "departure", "Christopher Columbus", "1498"),
     # a date that opens the sentence also dates a verb joined by "and" that has none of its own
     ("pt", "Em 1975, Samora Machel proclamou a independência de Moçambique e tornou-se o primeiro presidente do país.",
