@@ -61,6 +61,11 @@ FOUND = [
     # a survived attack is an attack
     ("it", "Il 22 aprile 1926 Benito Mussolini sopravvisse a un attentato a Roma.", "attack", "Benito Mussolini", "1926-04-22"),
     ("pt", "Em 1908, o infante D. Manuel sobreviveu ao atentado do Terreiro do Paço.", "attack", "Manuel", "1908"),
+    # the verb after a relative clause closed by a comma belongs to the name before the clause
+    ("it", "Ippolito Nievo, che nel 1860 aveva seguito Giuseppe Garibaldi in Sicilia, morì in un naufragio il 4 marzo 1861.",
+     "death", "Ippolito Nievo", "1861-03-04"),
+    ("pt", "Gonçalves Dias, que em 1846 publicara os Primeiros Cantos com António Feliciano, morreu num naufrágio em 3 de novembro de 1864.",
+     "death", "Gonçalves Dias", "1864-11-03"),
     # given names the rules did not know before
     ("it", "Piero Gobetti morì a Parigi il 15 febbraio 1926.", "death", "Piero Gobetti", "1926-02-15"),
     ("pt", "Zélia Gattai nasceu em São Paulo em 2 de julho de 1916.", "birth", "Zélia Gattai", "1916-07-02"),
@@ -123,3 +128,10 @@ def test_verb_triggers_by_lemma():
     found = {text[s:e] for s, e, _ in verb_triggers(lex, text, 0, len(text), [])}
     assert "demitiu-se" in found and "eleitos" in found
     assert "demitiu" not in found and "casa" not in found
+
+
+def test_finer_date_of_one_verb_wins():
+    """Two dates for one verb and one subject, one inside the other: the finer one is the claim."""
+    got = _claims("Giacomo Leopardi sperava di tornare a Recanati entro il 1837, ma morì a Napoli il 14 giugno di quell'anno.", "it")
+    deaths = [c for c in got if c[0] == "death"]
+    assert deaths == [("death", "Giacomo Leopardi", "1837-06-14")], got

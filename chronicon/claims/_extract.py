@@ -391,12 +391,14 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
         and not lex_main.anniversary.search(text, max(sent.start, t.start - 40), t.start)
     ])
     out: list[Claim] = []
+    by_trig: list[int] = []  # the trigger of each claim of ``out`` (life dates: none)
     for d in dates:
         if _DATELINE.match(text, sent.start, d.start) and _DATELINE_END.match(text, d.end):
             continue  # "ROMA, 1 novembre 1993 – ...": the date of the report, not of an event
         life = _life_dates(source, sent, d, ments) or _life_places_dates(source, sent, d, ments, dates)
         if life:
             out.extend(life)
+            by_trig.extend(-1 - len(by_trig) - i for i in range(len(life)))  # no trigger: never merged
             continue
         if lex_main.capitalised_nouns and _dates_a_noun(text, sent.start, d, trigs):
             continue  # "Nach dem Reichstagsbrand am 27. Februar 1933 wurde X verhaftet": the fire's day
@@ -414,8 +416,21 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
         chosen += [t for t in _fronted_conjuncts(lex_main, text, best, d, trigs, dates, sent) if t not in chosen]
         chosen += [t for t in _elided_auxiliary(lex_main, text, best, d, trigs, dates, sent) if t not in chosen]
         for trig in chosen:
-            out.extend(_claims_for(source, sent, lex_main, trig, d, ments, trigs, sal))
-    return out
+            for c in _claims_for(source, sent, lex_main, trig, d, ments, trigs, sal):
+                out.append(c)
+                by_trig.append(trig.start)
+    # one verb, one subject, two dates of which one holds the other ("entro il 1924 ... morì il
+    # 29 novembre di quell'anno"): the finer date is the claim
+    keep = []
+    for k, c in enumerate(out):
+        if c.date and any(
+            j != k and by_trig[j] == by_trig[k] and o.type == c.type and o.subject == c.subject
+            and o.date and o.date.startswith(c.date + "-")
+            for j, o in enumerate(out)
+        ):
+            continue
+        keep.append(c)
+    return keep
 
 
 _LIFE = re.compile(r"^\s*\(\s*$")
@@ -657,7 +672,7 @@ def _fronted_conjuncts(lex: Lexicon, text: str, best: _Trig, d: TimeExpression, 
         gap = text[last.end : t.start]
         if any(last.end <= x.start < sent.end for x in dates if x is not d) or _PUNCT_CLAUSE.search(gap):
             break
-        if lex.clause.search(gap) or not re.search(r"(?<!\w)(?:" + lex.coordination.pattern + r")\s+(?:\S+\s+)?$", gap, re.IGNORECASE):
+        if lex.clause.search(gap) or not re.search(r"(?<!\w)(?:" + lex.coordination.pattern + r")\s+(?:\S+\s+){0,2}$", gap, re.IGNORECASE):
             continue
         if t.start - last.end > 120:
             break
@@ -1103,6 +1118,15 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
                 first = _persons_before(lex, text, ments, cstart, group[0].start)
                 while first:
                     group, first = first, _persons_before(lex, text, ments, cstart, first[0].start)
+            if lex.relative is not None and _persons_before(lex, text, ments, sent.start, trig.start):
+                # "Camillo Golgi, che nel 1906 aveva condiviso il premio con Cajal, morì a Pavia":
+                # the main verb after a closed relative clause belongs to the name before it
+                rel = lex.relative.search(text, sent.start, trig.start)
+                if rel is not None:
+                    ante = [m for m in ments if m.kind == "person" and sent.start <= m.start and m.end <= rel.start()
+                            and not text[m.end : rel.start()].strip()]
+                    if ante and not _persons_before(lex, text, ments, sent.start, ante[-1].start):
+                        group = [ante[-1]]
             if not group and cstart > sent.start and not lex.pronoun_subject.search(text, cstart, trig.start):
                 # a relative or parenthetical clause: its subject is the name before it
                 group = _persons_before(lex, text, ments, sent.start, cstart)

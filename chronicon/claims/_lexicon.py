@@ -78,6 +78,8 @@ class Lexicon:
     #: Verbs that give something to someone ("conferito a X"): X, after a dative word, is the subject.
     dative: Optional[re.Pattern] = None
     dative_before: Optional[re.Pattern] = None
+    #: A relative clause closed by a comma right before the verb: ", che ... , morì" (``relative``).
+    relative: Optional[re.Pattern] = None
 
 
 def _alt(words: list[str]) -> str:
@@ -161,6 +163,7 @@ def load_lexicon(lang: str) -> Lexicon:
             reflexive_suffix=re.compile(rf"(?:{_alt(d['reflexive']['suffix'])})$", re.IGNORECASE) if d.get("reflexive") else None,
             not_verbs=frozenset(w.lower() for w in d.get("not_verbs", [])),
             legend=_words(d["legend"]) if d.get("legend") else None,
+            relative=re.compile(rf",\s*(?:{_alt(d['relative'])})\s[^,;:()]*,\s*(?:[^\W\d_]+\s+){{0,2}}$", re.IGNORECASE) if d.get("relative") else None,
             dative=re.compile(rf"^(?:{_alt(d['dative'])})(?!\w)", re.IGNORECASE) if d.get("dative") else None,
             dative_before=re.compile(rf"(?<!\w)(?:{_alt(d.get('dative_words', []))})\s+$", re.IGNORECASE) if d.get("dative") else None,
             capitalised_nouns=bool(d.get("capitalised_nouns", False)),
