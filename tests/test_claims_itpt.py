@@ -66,6 +66,11 @@ FOUND = [
      "death", "Ippolito Nievo", "1861-03-04"),
     ("pt", "Gonçalves Dias, que em 1846 publicara os Primeiros Cantos com António Feliciano, morreu num naufrágio em 3 de novembro de 1864.",
      "death", "Gonçalves Dias", "1864-11-03"),
+    # two persons joined by 'and' and the second one's role words
+    ("it", "Il 28 giugno 1914 l'arciduca Francesco Ferdinando e la moglie Sofia Chotek furono uccisi a Sarajevo.",
+     "death", "Sofia Chotek", "1914-06-28"),
+    ("it", "Il 28 giugno 1914 l'arciduca Francesco Ferdinando e la moglie Sofia Chotek furono uccisi a Sarajevo.",
+     "death", "Francesco Ferdinando", "1914-06-28"),
     # given names the rules did not know before
     ("it", "Piero Gobetti morì a Parigi il 15 febbraio 1926.", "death", "Piero Gobetti", "1926-02-15"),
     ("pt", "Zélia Gattai nasceu em São Paulo em 2 de julho de 1916.", "birth", "Zélia Gattai", "1916-07-02"),
@@ -86,6 +91,8 @@ NOT_FOUND = [
     ("it", "Nel 1911 la città fu in parte ricostruita.", "departure", "1911"),
     # the office after a dismissal verb is no position held
     ("it", "Nel 1935 Galeazzo Ciano si dimise da ministro della Stampa.", "position_held", "1935"),
+    # a fronted date does not reach past a semicolon
+    ("it", "Il 2 giugno 1946 gli italiani scelsero la repubblica; Umberto II partì per l'esilio il 13 giugno.", "departure", "1946-06-02"),
     # survived: no death
     ("it", "Il 22 aprile 1926 Benito Mussolini sopravvisse a un attentato a Roma.", "death", "1926-04-22"),
     # hospital, not prison

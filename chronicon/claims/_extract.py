@@ -722,11 +722,22 @@ def _persons_before(lex, text, ments, clause_start, pos) -> list[Mention]:
         return []
     group = [cands[-1]]
     for m in reversed(cands[:-1]):
-        if _only_joiners(lex, text[m.end : group[0].start]):
+        gap = text[m.end : group[0].start]
+        if _only_joiners(lex, gap) or _joined_with_role(lex, gap):
             group.insert(0, m)
         else:
             break
     return group
+
+
+def _joined_with_role(lex: Lexicon, gap: str) -> bool:
+    """"il re Umberto e il principe ereditario Vittorio": 'and' and the second one's role words."""
+    m = re.match(r"\s*(?:,\s*)?(?:" + lex.coordination.pattern + r")\s+", gap, re.IGNORECASE)
+    if m is None or not _roles.role_phrase_at(lex.lang, gap[m.end() :]):
+        return False
+    rest = gap[m.end() :]
+    # only the role phrase: a few lowercase words, no verb-like punctuation
+    return bool(re.fullmatch(r"(?:[^\W\d_]+['’]?\s*){1,4}", rest)) and not any(w[:1].isupper() for w in rest.split())
 
 
 #: Types whose verb takes no object: a person after it is its subject ("murió en Madrid
