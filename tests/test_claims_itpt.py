@@ -67,10 +67,10 @@ FOUND = [
     ("pt", "Gonçalves Dias, que em 1846 publicara os Primeiros Cantos com António Feliciano, morreu num naufrágio em 3 de novembro de 1864.",
      "death", "Gonçalves Dias", "1864-11-03"),
     # two persons joined by 'and' and the second one's role words
-    ("it", "Il 28 giugno 1914 l'arciduca Francesco Ferdinando e la moglie Sofia Chotek furono uccisi a Sarajevo.",
-     "death", "Sofia Chotek", "1914-06-28"),
-    ("it", "Il 28 giugno 1914 l'arciduca Francesco Ferdinando e la moglie Sofia Chotek furono uccisi a Sarajevo.",
-     "death", "Francesco Ferdinando", "1914-06-28"),
+    ("it", "Il 1º febbraio 1908 il re Carlo I e il principe ereditario Luigi Filippo furono assassinati a Lisbona.",
+     "death", "Carlo I", "1908-02-01"),
+    ("it", "Il 1º febbraio 1908 il re Carlo I e il principe ereditario Luigi Filippo furono assassinati a Lisbona.",
+     "death", "Luigi Filippo", "1908-02-01"),
     # given names the rules did not know before
     ("it", "Piero Gobetti morì a Parigi il 15 febbraio 1926.", "death", "Piero Gobetti", "1926-02-15"),
     ("pt", "Zélia Gattai nasceu em São Paulo em 2 de julho de 1916.", "birth", "Zélia Gattai", "1916-07-02"),
