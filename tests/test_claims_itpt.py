@@ -71,6 +71,7 @@ FOUND = [
      "death", "Carlo I", "1908-02-01"),
     ("it", "Il 1º febbraio 1908 il re Carlo I e il principe ereditario Luigi Filippo furono assassinati a Lisbona.",
      "death", "Luigi Filippo", "1908-02-01"),
+    ("pt", "Bartolomeu de Gusmão, que teria nascido em Santos em 1685, morreu em Toledo em 1724.", "death", "Bartolomeu de Gusmão", "1724"),
     # given names the rules did not know before
     ("it", "Piero Gobetti morì a Parigi il 15 febbraio 1926.", "death", "Piero Gobetti", "1926-02-15"),
     ("pt", "Zélia Gattai nasceu em São Paulo em 2 de julho de 1916.", "birth", "Zélia Gattai", "1916-07-02"),
@@ -93,6 +94,9 @@ NOT_FOUND = [
     ("it", "Nel 1935 Galeazzo Ciano si dimise da ministro della Stampa.", "position_held", "1935"),
     # a fronted date does not reach past a semicolon
     ("it", "Il 2 giugno 1946 gli italiani scelsero la repubblica; Umberto II partì per l'esilio il 13 giugno.", "departure", "1946-06-02"),
+    # the Portuguese conditional perfect reports hearsay, not a fact
+    ("pt", "Bartolomeu de Gusmão, que teria voado num balão em Lisboa em 1709, morreu em Toledo em 1724.", None, "1709"),
+    ("pt", "O navegador Gil Eanes teria nascido em Lagos em 1394.", None, "1394"),
     # survived: no death
     ("it", "Il 22 aprile 1926 Benito Mussolini sopravvisse a un attentato a Roma.", "death", "1926-04-22"),
     # hospital, not prison
