@@ -567,6 +567,10 @@ def _best_trigger(lex: Lexicon, text: str, d: TimeExpression, trigs: list[_Trig]
         score = dist + breaks * _CLAUSE_PENALTY + (90 if weak else 0)
         if lex.capitalised_nouns and t.end <= d.start and t.text[:1].isupper() and _NOUN_DATE_GAP.fullmatch(text, t.end, d.start):
             score -= 100  # "Tod Hindenburgs am 2. August 1934": the date of the noun's own phrase
+        if t.start >= d.end and lex.relative is not None and sent_start >= 0:
+            rel = lex.relative.search(text, sent_start, t.start)
+            if rel is not None and rel.start() < d.start:
+                continue  # "X, que teria voado em 1709, morreu ...": the date stays in its relative clause
         if fronted:
             # "On 29 December 1916 he was lured ..., and was killed": a date that opens
             # the sentence dates its main verb, wherever it stands (not past a semicolon:
