@@ -666,7 +666,7 @@ def _own_date(text: str, t: _Trig, o: TimeExpression) -> bool:
 def _fronted_conjuncts(lex: Lexicon, text: str, best: _Trig, d: TimeExpression, trigs: list[_Trig], dates, sent) -> list[_Trig]:
     """"Em 1975, X proclamou a independência e tornou-se presidente": a date that opens
     the sentence also dates a verb joined by "and" to its main verb, when that verb has no
-    date of its own (es, it, pt, de: the languages whose lexicon marks its report dates)."""
+    date of its own (es, it, pt: the languages whose lexicon marks its report dates, not verb-final German)."""
     if not lex.report_dates or lex.verb_final or not (0 <= d.start - sent.start <= 6) or best.start < d.end:
         return []
     out, last = [], best
