@@ -20,6 +20,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional
 
+from ..entities._normalize import name_key
+from ..entities._words import FUNCTION_WORDS
 from ..model import Claim, Mention, Source, TimeExpression
 from ._lexicon import Lexicon, Trigger, available_langs, lexicon_data, load_lexicon, verb_triggers
 from ._quantities import extract_quantities
@@ -38,6 +40,17 @@ PATIENT_TYPES = frozenset(
 THING_TYPES = frozenset({"formation", "dissolution", "rename", "period", "meeting", "revolution", "calendar_reform"})
 #: Types done by a group or a person: the nearest organisation or person before the trigger.
 GROUP_TYPES = frozenset({"demonstration"})
+#: Organisations and countries as subjects (chronicon/entities/_orgs.py finds the names):
+#: types a body or a state does ("España declaró la guerra": decision; "Spain joined the
+#: UN": membership), and, in the passive only, types done to one ("la Compañía de Jesús
+#: fue expulsada"). THING_TYPES and GROUP_TYPES take them too.
+ORG_SUBJECT_TYPES = frozenset(
+    {"decision", "alliance", "capitulation", "membership", "asylum_granted", "dismissal", "deportation",
+     "expulsion_from_organization", "award", "arrival", "departure", "publication", "calendar_reform"}
+)
+#: A person's event said of a body or a state: "el Partido Comunista nació en 1921",
+#: "la República fue proclamada" (a trigger's own ``by_subject`` comes first).
+ORG_RETYPE = {"birth": "formation", "death": "dissolution", "appointment": "formation", "abdication": "dissolution"}
 #: Object kinds that a type takes as its object.
 OBJECT_KINDS = {
     "expulsion_from_organization": ("organization",),
@@ -928,6 +941,90 @@ def _clause_start(lex: Lexicon, text: str, sent_start: int, pos: int) -> int:
     return sent_start + last
 
 
+def _org_like(m: Mention) -> bool:
+    return m.kind == "organization" or (m.kind == "place" and _is_country(m))
+
+
+def _locative(text: str, m: Mention) -> bool:
+    """"im KZ Buchenwald", "en Madrid": a name after a locative preposition is no subject."""
+    from ..entities._words import LOCATIVES
+
+    prev = re.search(r"([^\W\d_]+)\s+$", text[max(0, m.start - 12) : m.start])
+    # (a capital opens a sentence: "A Companhia ..." is an article, not "a")
+    return bool(prev and prev.group(1).islower() and name_key(prev.group(1)) in LOCATIVES)
+
+
+def _org_subject(lex: Lexicon, text: str, ments: list[Mention], cstart: int, trig: _Trig, sent, after_ok: bool,
+                 d_span: Optional[tuple[int, int]] = None) -> list[Mention]:
+    """The organisation or country that stands as the trigger's subject, with those
+    coordinated with it ("Großbritannien und Frankreich"), or []: the nearest one before
+    the trigger in its clause that no preposition governs and no person follows; when
+    there is none, one right after the trigger if ``after_ok`` (verb-second order,
+    "se proclamó la República", "nacque il partito")."""
+    persons_before = [m for m in ments if m.kind == "person" and cstart <= m.start and m.end <= trig.start
+                      and not _oblique(lex, text, m)]
+    cands = [m for m in ments if _org_like(m) and cstart <= m.start and m.end <= trig.start and not _oblique(lex, text, m)]
+    if lex.pronoun_subject.search(text, cstart, trig.start):
+        return []  # "er wurde 1944 im KZ erschossen": the pronoun is the subject
+    cands = [m for m in cands if not _locative(text, m)]
+    if cands:
+        m = cands[-1]
+        if any(p.start >= m.end for p in persons_before) or trig.start - m.end > 70 \
+                or _clause_breaks(lex, text, 0, m.end, trig.start):
+            return []
+        group = [m]
+        for o in reversed(cands[:-1]):
+            if _only_joiners(lex, text[o.end : group[0].start]):
+                group.insert(0, o)
+            else:
+                break
+        return group
+    if persons_before or not after_ok:
+        return []
+    # after the verb only when nothing but small words and the date stand before it in the
+    # clause ("En 1931 se proclamó la República", "1917 erklärte Brasilien ..."); not "El rey
+    # salió de España"
+    lead = text[cstart : trig.start]
+    if d_span is not None and cstart <= d_span[0] and d_span[1] <= trig.start:
+        lead = text[cstart : d_span[0]] + " " + text[d_span[1] : trig.start]
+    if any(w.lower() not in lex.function_words and name_key(w) not in FUNCTION_WORDS for w in re.findall(r"[^\W\d_]+", lead)):
+        return []
+    if lex.from_words.search(trig.text) or lex.to_words.search(trig.text):
+        return []  # "salió de", "llegó a": a place follows
+    movement = trig.info.type in PLACE_TYPES and trig.info.type not in THING_TYPES
+    group = []
+    for m in ments:
+        if m.start < trig.end or m.end > sent.end:
+            continue
+        if not group:
+            if not _org_like(m) or m.start - trig.end > 6 or re.search(r"[,;:()]", text[trig.end : m.start]) \
+                    or (movement and m.kind == "place"):
+                return []  # "Chegou a Salvador": after a verb of movement, a place
+            group = [m]
+        elif _org_like(m) and _only_joiners(lex, text[group[-1].end : m.start]):
+            group.append(m)
+        else:
+            break
+    return group
+
+
+def _org_type(info: Trigger, ctype: str, subj: Mention, active: bool) -> Optional[str]:
+    """The claim's type when ``subj`` (an organisation or a country) is the subject, or
+    None when the type cannot have such a subject."""
+    kind = "country" if subj.kind == "place" else "organization"
+    if kind in info.by_subject:
+        return info.by_subject[kind]
+    if not active and ctype not in PATIENT_TYPES and ctype not in THING_TYPES and ctype not in ORG_RETYPE:
+        return None  # "die Republik wurde von Scheidemann ausgerufen": the agent decides
+    if ctype in ORG_RETYPE and (ctype in ("birth", "death", "abdication") or not active):
+        return ORG_RETYPE[ctype]
+    if ctype in THING_TYPES or ctype in GROUP_TYPES:
+        return ctype
+    if ctype in ORG_SUBJECT_TYPES and (ctype not in PATIENT_TYPES or not active):
+        return ctype
+    return None
+
+
 def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs, sal) -> list[Claim]:
     text = source.text
     info = trig.info
@@ -948,6 +1045,21 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
         if lex.legend is not None and lex.legend.search(text, sent.start, trig.start):
             return []  # "Secondo la leggenda, X sarebbe ...": a legend told in the conditional
 
+    # --- an organisation or a country as the subject (rule languages; the parse finds them
+    # itself): "España declaró la guerra", "Il Partito Comunista d'Italia nacque a Livorno"
+    org_subj: list[Mention] = []
+    if _syntax.sentence_doc(sent) is None:
+        # (a pronominal trigger holds its "se": "se proclamó", "se fundó")
+        passive_here = bool(lex.passive.search(text[max(cstart, trig.start - 14) : trig.start])
+                            or lex.passive.match(trig.text.split()[0]) and len(trig.text.split()) > 1)
+        after_ok = lex.verb_final or passive_here or ctype in _INTRANSITIVE or ctype in THING_TYPES
+        org_subj = _org_subject(lex, text, ments, cstart, trig, sent, after_ok, (d.start, d.end))
+        new_type = _org_type(info, ctype, org_subj[0], not passive_here) if org_subj else None
+        if new_type is None:
+            org_subj = []
+        else:
+            ctype = new_type
+
     # --- where the date sits: window after the trigger up to the date (for lists)
     after_lo = trig.end
     after_hi = max(d.end, trig.end + 120) if d.start >= trig.end else min(sent.end, trig.end + 120)
@@ -958,7 +1070,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
     origin: Optional[Mention] = None
     nxt = [t.start for t in trigs if t.start >= trig.end and t.start > d.end]
     stop = min([after_hi, sent.end] + nxt[:1])
-    follow = [m for m in ments if after_lo <= m.start < stop and m.kind != "person"]
+    follow = [m for m in ments if after_lo <= m.start < stop and m.kind != "person" and m not in org_subj]
     if d.start >= trig.end:
         # nearest non-person mention before the date (list form: "X (date), Y (date)")
         pre_date = [m for m in follow if m.end <= d.start]
@@ -1008,6 +1120,8 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
     if ctype == "deportation" and obj is None and origin is None and place is None:
         ctype = "expulsion_from_organization"  # "was expelled in 1927": a body, not a country, is the usual sense
 
+    if place is not None and org_subj and (place.entity_id or place.text) in {m.entity_id or m.text for m in org_subj}:
+        place = None  # "Venezuela declaró su independencia": the subject, not a place
     if ctype not in PLACE_TYPES and ctype != "deportation":
         place = None  # a committee expulsion has no place of its own ("... of the USSR")
 
@@ -1037,7 +1151,9 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
             obj = syn.agent  # the attacker
         elif obj is None and syn.object is not None and "person" in OBJECT_KINDS.get(ctype, ()):
             obj = syn.object  # "X married Y": Y
-    if syn is None and ctype in PATIENT_TYPES and active:
+    if org_subj:
+        subj_ments = org_subj
+    if syn is None and ctype in PATIENT_TYPES and active and not subj_ments:
         nxt = text[trig.end : trig.end + 40]
         pm = lex.pronoun_object.match(nxt.lstrip())
         if pm and _roles.role_phrase_at(lex.lang, nxt.lstrip()):

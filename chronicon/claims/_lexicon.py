@@ -24,6 +24,9 @@ class Trigger:
     by_object: dict[str, str] = field(default_factory=dict)
     agent_gets: Optional[str] = None
     manner: dict[str, re.Pattern] = field(default_factory=dict)
+    #: The type when an organisation or a country is the subject ("Venezuela declaró su
+    #: independencia": formation), by the subject's kind: organization, country.
+    by_subject: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -128,7 +131,8 @@ def load_lexicon(lang: str) -> Lexicon:
                 if not pats:
                     continue
                 name = f"t{i}{'w' if weak else 's'}"
-                groups[name] = Trigger(t["type"], weak, t.get("by_object") or {}, t.get("agent_gets"), manner)
+                groups[name] = Trigger(t["type"], weak, t.get("by_object") or {}, t.get("agent_gets"), manner,
+                                       t.get("by_subject") or {})
                 parts.append(f"(?P<{name}>{_alt(pats)})")
             for key, reflexive in (("verbs", False), ("reflexive_verbs", True)):
                 for lemma in t.get(key) or []:

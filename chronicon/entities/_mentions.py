@@ -8,6 +8,10 @@ Passes, in order (earlier passes win overlaps; within a pass the longest wins):
    gazetteer names must be capitalised and pass a plausibility test
    (locative preposition before, or a big city / country not used as a common
    word in the document).
+1b. names of organisations and states by their head noun ("Partido Comunista de
+   España", "la República", "Deutsche Arbeiterpartei") and words in capitals
+   ("NSDAP"): ``_orgs.py`` with ``data/org_cues.yaml``; they replace the shorter
+   dictionary matches they hold;
 2. capitalised runs not covered by pass 1: resolved by the transliteration
    key when possible ("Zinovyev"), else kept as candidate person names; for en
    and fr, spaCy NER (``ner=True``) proposes the person names instead.
@@ -27,6 +31,7 @@ from typing import Optional
 
 from ..model import Mention, Source
 from ._normalize import name_key, token_key, tokens
+from ._orgs import find_org_names
 from ._persons import all_given_names, common_word, is_regnal, person_cues, simplemma_lemma
 from ._registry import PRIO_COUNTRY, EntityRegistry, Hit, default_registry
 from ._words import FUNCTION_WORDS, LOCATIVES, NATIONALITIES, PARTY_QUALIFIERS, NON_PERSON_WORDS, PARTICLES, TITLES, calendar_words
@@ -404,6 +409,10 @@ class _Finder:
         if (i > 0 and self.toks[i - 1].k in all_given_names() and self.toks[i - 1].cap and self._simple_gap(i)
                 and self._rule_lang(toks[0].s)):
             return False  # a surname that is also a place: "Rosa Luxemburg", "Friedrich Engels"
+        if (i > 1 and self.toks[i - 1].k in self._particles(toks[0].s) and not self.toks[i - 1].cap
+                and self.toks[i - 2].cap and self.toks[i - 2].k in all_given_names() and self._rule_lang(toks[0].s)
+                and self._simple_gap(i) and self._simple_gap(i - 1)):
+            return False  # ... after a particle: "José de San Martín", "Leonardo da Vinci"
         if len(toks) > 1 and toks[0].k in self._titles(toks[0].s) and toks[0].k not in self._saints(toks[0].s):
             return False  # "Dom Pedro", "Kaiser Wilhelm": after a title, a person's name
         prv = self.toks[i - 1] if i > 0 else None
@@ -668,6 +677,8 @@ class _Finder:
             for k in range(i, j + 1):
                 covered[k] = True
         self._release_name_places(ments, covered)
+        # pass 1b: names of bodies and states by their head noun, and acronyms (_orgs.py)
+        find_org_names(self, ments, covered)
         # pass 2: capitalised runs
         cands: list[dict] = []
         singles: list[dict] = []

@@ -87,7 +87,9 @@ _EXTRA_COUNTRY_NAMES = {
     "TR": ["Turkey"],
     "CZ": ["Czech Republic"],
     "US": ["United States of America", "USA", "U.S.A."],
-    "GB": ["Great Britain", "Britain"],
+    # CLDR names the state "Reino Unido", "Vereinigtes Königreich": the common names too
+    "GB": ["Great Britain", "Britain", "Gran Bretaña", "Grande-Bretagne", "Gran Bretagna", "Grã-Bretanha",
+           "Großbritannien", "Grossbritannien"],
     "MM": ["Burma"],
     "CI": ["Ivory Coast"],
 }
@@ -110,7 +112,7 @@ class Gazetteer:
     loads take a fraction of a second.
     """
 
-    VERSION = 2
+    VERSION = 3
     #: Alternate names are kept only for cities this big (find_mentions needs >= 300k for them anyway).
     ALT_MIN_POPULATION = 100_000
 
