@@ -639,6 +639,9 @@ def _coordinated_triggers(lex: Lexicon, text: str, best: _Trig, trigs: list[_Tri
     for t in trigs:
         if t is best or _is_weak(text, t) or t.info.type == best.info.type:
             continue
+        a, b = (t.end, best.start) if t.end <= best.start else (best.end, t.start)
+        if lex.capitalised_nouns and t.text[:1].isupper() != best.text[:1].isupper() and text[a:b].strip():
+            continue  # a German noun and a verb joined by "und": "auf dem Wiener Kongress und zerfiel 1866"
         if d is not None and any(_own_date(text, t, o) for o in dates if o is not d):
             continue
         a, b = (t.end, best.start) if t.end <= best.start else (best.end, t.start)
@@ -966,6 +969,8 @@ def _org_subject(lex: Lexicon, text: str, ments: list[Mention], cstart: int, tri
     cands = [m for m in ments if _org_like(m) and cstart <= m.start and m.end <= trig.start and not _oblique(lex, text, m)]
     if lex.pronoun_subject.search(text, cstart, trig.start):
         return []  # "er wurde 1944 im KZ erschossen": the pronoun is the subject
+    if lex.capitalised_nouns and trig.text[:1].isupper() and lex.oblique_before.search(text, cstart, trig.start):
+        return []  # "auf dem Wiener Kongress": a noun after a preposition is a setting
     cands = [m for m in cands if not _locative(text, m)]
     if cands:
         m = cands[-1]
@@ -987,8 +992,10 @@ def _org_subject(lex: Lexicon, text: str, ments: list[Mention], cstart: int, tri
     lead = text[cstart : trig.start]
     if d_span is not None and cstart <= d_span[0] and d_span[1] <= trig.start:
         lead = text[cstart : d_span[0]] + " " + text[d_span[1] : trig.start]
-    if any(w.lower() not in lex.function_words and name_key(w) not in FUNCTION_WORDS for w in re.findall(r"[^\W\d_]+", lead)):
-        return []
+    if not lex.verb_final and any(
+        w.lower() not in lex.function_words and name_key(w) not in FUNCTION_WORDS for w in re.findall(r"[^\W\d_]+", lead)
+    ):
+        return []  # (verb-second: whatever stands before the verb, the subject may follow it)
     if lex.from_words.search(trig.text) or lex.to_words.search(trig.text):
         return []  # "salió de", "llegó a": a place follows
     movement = trig.info.type in PLACE_TYPES and trig.info.type not in THING_TYPES
@@ -996,9 +1003,14 @@ def _org_subject(lex: Lexicon, text: str, ments: list[Mention], cstart: int, tri
     for m in ments:
         if m.start < trig.end or m.end > sent.end:
             continue
+        if not group and lex.verb_final and (_oblique(lex, text, m) or _locative(text, m)) \
+                and m.start - trig.end <= 50 and not re.search(r"[,;:()]", text[trig.end : m.start]):
+            continue  # "ging aus dem Norddeutschen Bund das Deutsche Kaiserreich hervor"
         if not group:
-            if not _org_like(m) or m.start - trig.end > 6 or re.search(r"[,;:()]", text[trig.end : m.start]) \
-                    or (movement and m.kind == "place"):
+            near = 50 if lex.verb_final else 6
+            if not _org_like(m) or m.start - trig.end > near or re.search(r"[,;:()]", text[trig.end : m.start]) \
+                    or (movement and m.kind == "place") or (lex.verb_final and any(
+                        p.kind == "person" and trig.end <= p.start < m.start for p in ments)):
                 return []  # "Chegou a Salvador": after a verb of movement, a place
             group = [m]
         elif _org_like(m) and _only_joiners(lex, text[group[-1].end : m.start]):

@@ -126,7 +126,10 @@ def find_org_names(f, ments: list[dict], covered: list[bool]) -> None:
                 nt = toks[b + 1]
                 gap = text[toks[b].e : nt.s]
                 if nt.cap and not nt.w.isdigit() and not _person(owner.get(b + 1)) and not is_regnal(nt.w) \
-                        and re.fullmatch(r"[ \u00a0]|-", gap) and nt.k not in _function_words():
+                        and re.fullmatch(r"[ \u00a0]|-", gap) and nt.k not in _function_words() \
+                        and (not capitalised_nouns or _genitive_place(f, nt.w)):
+                    # (German capitalises every noun: after the head only a place in the
+                    # genitive, "Kommunistische Partei Deutschlands", not "Nationalversammlung Friedrich")
                     b += 1
                     continue
                 # a connector ("de", "de la"; an elided "d'" is no token) then a capitalised word
@@ -139,6 +142,8 @@ def find_org_names(f, ments: list[dict], covered: list[bool]) -> None:
                     b = c
                     continue
                 break
+        if head and b + 1 < n and not toks[b + 1].cap and toks[b + 1].k in _nationalities() and f._simple_gap(b + 1):
+            b += 1  # "el Partido Comunista mexicano", "le Parti communiste français": that country's
         single = a == b
         if single and head and (capitalised_nouns or i in f.sent_starts):
             i += 1
@@ -173,6 +178,14 @@ def find_org_names(f, ments: list[dict], covered: list[bool]) -> None:
         i = b + 1
 
 
+def _genitive_place(f, word: str) -> bool:
+    """"Deutschlands", "Österreichs": a place name in the genitive."""
+    if not word.endswith("s") or len(word) < 4:
+        return False
+    h = f.reg.resolve_hit(word[:-1])
+    return h is not None and h.kind == "place"
+
+
 def _full_name(f, k: int) -> bool:
     """A given name followed by another capitalised word opens a person's name ("el
     Gobierno de Juan Negrín"); a given name alone may be part of the body's ("Compañía
@@ -186,6 +199,13 @@ def _full_name(f, k: int) -> bool:
 
 def _person(m: Optional[dict]) -> bool:
     return m is not None and m["kind"] == "person"
+
+
+@lru_cache(maxsize=None)
+def _nationalities() -> frozenset:
+    from ._words import NATIONALITIES
+
+    return NATIONALITIES
 
 
 @lru_cache(maxsize=None)
