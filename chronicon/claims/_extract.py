@@ -343,7 +343,7 @@ def extract_claims(
         ments = by_sent_m.get(si, [])
         # names the parse shows as subjects but NER missed ("Napoleon escaped")
         ments = sorted(_syntax.with_subject_names(sent, sent.lang or source.lang, ments), key=lambda m: m.start)
-        dates = [t for t in by_sent_t.get(si, []) if t.edtf and t.type == "DATE"]
+        dates = _own_dates(text, [t for t in by_sent_t.get(si, []) if t.edtf and t.type == "DATE"])
         found: list[Claim] = []
         if dates and (not sent.heading or _FIELD.match(text, sent.start)):
             found.extend(_sentence_claims(source, sent, dates, ments, sal))
@@ -464,6 +464,23 @@ def _absorbed_offices(text: str, trigs: list["_Trig"]) -> list["_Trig"]:
             u.info.type in ("appointment", "dismissal") and u.end <= t.start and _OFFICE_GAP.fullmatch(text, u.end, t.start)
             for u in trigs
         ):
+            continue
+        out.append(t)
+    return out
+
+
+#: Between a date and the words that only give its year: "22 de febrero de ese año".
+_YEAR_OF = re.compile(r"\s*(?:de|del|di|du|of|von|des|do|da|,)?\s*$", re.IGNORECASE)
+
+
+def _own_dates(text: str, dates: list[TimeExpression]) -> list[TimeExpression]:
+    """Drop a date that only completes the one before it ("el 22 de febrero de ese año":
+    "ese año" is the year of the 22 February, not a date of its own)."""
+    out = []
+    for t in dates:
+        prev = out[-1] if out else None
+        if (prev is not None and 0 <= t.start - prev.end <= 6 and _YEAR_OF.match(text[prev.end : t.start])
+                and prev.edtf != t.edtf and prev.edtf.startswith(t.edtf)):
             continue
         out.append(t)
     return out
@@ -931,6 +948,18 @@ def _saxon_genitive(text: str, cstart: int, trig, ments: list[Mention]) -> Optio
 _OBJECT_GAP = re.compile(r"\.?\s+(?:(?:den|die|dem)\s+(?:[A-ZÄÖÜ][\w-]*\s+){1,2})?")
 
 
+def _after_fronted_participle(lex, text, ments, trig: _Trig, sent) -> list[Mention]:
+    """"Nacido en Petilla de Aragón en 1852, Santiago Ramón y Cajal estudió ...": a participle
+    that opens the sentence belongs to the person who opens the main clause after its comma."""
+    if lex.participle is None or text[sent.start : trig.start].strip(" \t\n\"«“'(") \
+            or not lex.participle.match(trig.text.split()[0]):
+        return []
+    comma = text.find(",", trig.end, sent.end)
+    if comma < 0:
+        return []
+    return [m for m in ments if m.kind == "person" and comma < m.start <= comma + 6][:1]
+
+
 def _clause_start(lex: Lexicon, text: str, sent_start: int, pos: int) -> int:
     seg = text[sent_start:pos]
     last = 0
@@ -1221,6 +1250,13 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
                 if m.kind in ("organization", "place", "work", "other") + (("person",) if ctype in GROUP_TYPES else ())
                 and sent.start <= m.start and m.end <= trig.start and not _oblique(lex, text, m)
             ]
+            if not things and active and not lex.verb_final:
+                # "Pablo Iglesias fundó el Partido Socialista": the body is the verb's object
+                things = [
+                    m for m in ments
+                    if m.kind in ("organization", "work", "other") and trig.end <= m.start <= trig.end + 5
+                    and not _oblique(lex, text, m)
+                ][:1]
             if not things and lex.verb_final:
                 # "1953 erhielt Chemnitz den Namen ...": verb second, the subject right after the verb
                 things = [
@@ -1290,6 +1326,10 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
                                  and _OBJECT_GAP.fullmatch(text[group[-1].end : m.start])), None)
                     if obj2 is not None:
                         group = [obj2]
+
+
+            if not group and pron is None:
+                group = _after_fronted_participle(lex, text, ments, trig, sent)
             if group and (pron is None or group[-1].end > pron.start()):
                 subj_ments = group
             elif pron is not None:

@@ -398,6 +398,10 @@ class _Finder:
             atoks = [w for _, _, w in tokens(h.alias)]
             if len(atoks) != len(toks):
                 return h.kind == "organization"
+            if (h.kind == "person" and len(toks) == 1 and i > 1 and self.toks[i - 1].k in self._particles(toks[0].s)
+                    and not self.toks[i - 1].cap and self.toks[i - 2].cap and self._rule_lang(toks[0].s)
+                    and self._simple_gap(i) and self._simple_gap(i - 1)):
+                return False  # "Primo de Rivera" is not Diego Rivera: a surname inside a longer name
             if len(h.alias) <= 4:  # short aliases (NKVD, URSS, Koba): case-sensitive
                 return all(a.isupper() == t.w.isupper() and a[0].isupper() == t.cap for a, t in zip(atoks, toks))
             if h.kind == "organization":
@@ -413,6 +417,12 @@ class _Finder:
                 and self.toks[i - 2].cap and self.toks[i - 2].k in all_given_names() and self._rule_lang(toks[0].s)
                 and self._simple_gap(i) and self._simple_gap(i - 1)):
             return False  # ... after a particle: "José de San Martín", "Leonardo da Vinci"
+        if (i > 2 and self.toks[i - 1].k in self._particles(toks[0].s) and not self.toks[i - 1].cap
+                and self.toks[i - 2].cap and self._rule_lang(toks[0].s) and self._simple_gap(i)
+                and self._simple_gap(i - 1) and self._simple_gap(i - 2)
+                and ((self.toks[i - 3].cap and self.toks[i - 3].k in all_given_names())
+                     or (not self.toks[i - 3].cap and self.toks[i - 3].k in self._titles(toks[0].s)))):
+            return False  # a compound surname: "Miguel Primo de Rivera", "el general Primo de Rivera"
         if len(toks) > 1 and toks[0].k in self._titles(toks[0].s) and toks[0].k not in self._saints(toks[0].s):
             return False  # "Dom Pedro", "Kaiser Wilhelm": after a title, a person's name
         prv = self.toks[i - 1] if i > 0 else None
@@ -585,6 +595,8 @@ class _Finder:
             cues = person_cues(lang)
             if i not in self.sent_starts and toks[i].k in cues.things:
                 return None
+            if i > 0 and not toks[i - 1].cap and toks[i - 1].k in cues.things and self._simple_gap(i):
+                return None  # "premio Nobel de Medicina": the name of a thing after its noun
             k = i
             while k < j and toks[k].k not in cues.given and not self._regnal_at(k + 1) and (
                     toks[k].k in cues.particles or common_word(toks[k].w, lang) or toks[k].k in cues.things):
@@ -612,6 +624,8 @@ class _Finder:
         for k, t in enumerate(toks):  # "London Electricity": a country or a big city is not part of a person's name
             if k > 0 and toks[k - 1].k in all_given_names() and self._rule_lang(t.s):
                 continue  # "Rosa Luxemburg"
+            if k == 0 and len(toks) > 1 and t.k in all_given_names() and self._rule_lang(t.s):
+                continue  # "Santiago Ramón y Cajal", "Florencia Pinar": a given name opens it
             hs = self.reg.hits(t.k)
             if hs and hs[0].how == "gazetteer" and (hs[0].prio <= PRIO_COUNTRY or hs[0].pop >= 1_000_000):
                 return False
