@@ -395,7 +395,8 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
     if lex_main.capitalised_nouns:
         ments = _split_genitive_names(text, ments, trigs)
     # (names only the parse proposed do not hide triggers: "The Revolution of 1848 broke out")
-    named = [m for m in ments if m.kind in ("person", "place", "organization", "work") and m.how != "parse"]
+    # (nor bodies named by their head noun: "die Frankfurter Nationalversammlung trat zusammen")
+    named = [m for m in ments if m.kind in ("person", "place", "organization", "work") and m.how not in ("parse", "org")]
     trigs = _absorbed_offices(text, [
         t for t in sorted(trigs, key=lambda t: t.start)
         # a trigger inside a name or a title ("The Revolution Betrayed", "Party Congress") is not an event

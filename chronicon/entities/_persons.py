@@ -70,6 +70,13 @@ def all_given_names() -> frozenset:
         c = person_cues(lang)
         if c is not None:
             out |= c.given
+    # and the forms of reconcile's table of given names in six languages (Gustav, Gustavo ...)
+    try:
+        table = resources.files("chronicon.reconcile").joinpath("data/given_names.yaml").read_text("utf-8")
+        for row in yaml.safe_load(table).get("given_names") or []:
+            out |= {name_key(str(w)) for w in row if " " not in str(w)}
+    except (OSError, AttributeError, yaml.YAMLError):
+        pass
     return frozenset(out)
 
 
