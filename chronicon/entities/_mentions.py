@@ -398,9 +398,7 @@ class _Finder:
             atoks = [w for _, _, w in tokens(h.alias)]
             if len(atoks) != len(toks):
                 return h.kind == "organization"
-            if (h.kind == "person" and len(toks) == 1 and i > 1 and self.toks[i - 1].k in self._particles(toks[0].s)
-                    and not self.toks[i - 1].cap and self.toks[i - 2].cap and self._rule_lang(toks[0].s)
-                    and self._simple_gap(i) and self._simple_gap(i - 1)):
+            if (h.kind == "person" and len(toks) == 1 and self._inside_compound_surname(i)):
                 return False  # "Primo de Rivera" is not Diego Rivera: a surname inside a longer name
             if len(h.alias) <= 4:  # short aliases (NKVD, URSS, Koba): case-sensitive
                 return all(a.isupper() == t.w.isupper() and a[0].isupper() == t.cap for a, t in zip(atoks, toks))
@@ -417,11 +415,7 @@ class _Finder:
                 and self.toks[i - 2].cap and self.toks[i - 2].k in all_given_names() and self._rule_lang(toks[0].s)
                 and self._simple_gap(i) and self._simple_gap(i - 1)):
             return False  # ... after a particle: "José de San Martín", "Leonardo da Vinci"
-        if (i > 2 and self.toks[i - 1].k in self._particles(toks[0].s) and not self.toks[i - 1].cap
-                and self.toks[i - 2].cap and self._rule_lang(toks[0].s) and self._simple_gap(i)
-                and self._simple_gap(i - 1) and self._simple_gap(i - 2)
-                and ((self.toks[i - 3].cap and self.toks[i - 3].k in all_given_names())
-                     or (not self.toks[i - 3].cap and self.toks[i - 3].k in self._titles(toks[0].s)))):
+        if self._inside_compound_surname(i):
             return False  # a compound surname: "Miguel Primo de Rivera", "el general Primo de Rivera"
         if len(toks) > 1 and toks[0].k in self._titles(toks[0].s) and toks[0].k not in self._saints(toks[0].s):
             return False  # "Dom Pedro", "Kaiser Wilhelm": after a title, a person's name
@@ -463,6 +457,18 @@ class _Finder:
         if not single:
             threshold //= 5
         return h.pop >= threshold
+
+    def _inside_compound_surname(self, i: int) -> bool:
+        """Token i ends a compound surname after a particle: "(Miguel | el general) Primo de
+        Rivera" (a given name or a title before the first part); not "Leiche von Rasputin",
+        "Armata Rossa da Frunze"."""
+        toks = self.toks
+        if i < 3 or not self._rule_lang(toks[i].s) or toks[i - 1].cap or toks[i - 1].k not in self._particles(toks[i].s):
+            return False
+        if not (toks[i - 2].cap and self._simple_gap(i) and self._simple_gap(i - 1) and self._simple_gap(i - 2)):
+            return False
+        before = toks[i - 3]
+        return (before.cap and before.k in all_given_names()) or (not before.cap and before.k in self._titles(toks[i].s))
 
     def _foreign_org(self, i: int, j: int) -> bool:
         """"French Communist Party", "Parti communiste français": another country's organisation."""
@@ -582,8 +588,9 @@ class _Finder:
             j -= 1
         lang = self._rule_lang(toks[i].s) if i < j else None
         if lang:
-            while j > i and toks[j].k in person_cues(lang).titles:
-                j -= 1  # "Bismarck Reichskanzler"
+            while j > i and toks[j].k in person_cues(lang).titles and not (
+                    j == i + 1 and toks[i].k in all_given_names() and toks[j].cap):
+                j -= 1  # "Bismarck Reichskanzler" (not "Blas Infante": a given name and a surname)
         if lang:
             # a common word that opens a sentence is no part of a name ("Retrato de Emilio
             # Castelar", "Zwei Tage später"); inside a sentence it makes the run the name of a
@@ -617,8 +624,12 @@ class _Finder:
             return False  # "X-Strahlen"
         if any(t.w.isupper() and len(t.w) > 1 for t in (toks[:-1] if regnal else toks)):
             return False  # acronyms; a regnal number only closes a name ("Alfonso XIII")
-        given = all_given_names() if self._rule_lang(toks[0].s) else frozenset()
-        if any(_NOUN_SUFFIX_RE.search(t.k) and not (k > 0 and toks[0].k in given and t.k not in given)
+        given = all_given_names()
+        rule_given = given if self._rule_lang(toks[0].s) else frozenset()
+        # a given name with a noun ending opens a name ("Concepción Arenal"); after a given name,
+        # a surname with a noun ending stays in it ("Cosimo Medici")
+        if any(_NOUN_SUFFIX_RE.search(t.k) and not ((k == 0 and t.k in given)
+                                                    or (k > 0 and toks[0].k in rule_given and t.k not in rule_given))
                for k, t in enumerate(toks)):
             return False  # "Juegos Olímpicos", "Organización Mundial", "Zeitung"
         for k, t in enumerate(toks):  # "London Electricity": a country or a big city is not part of a person's name

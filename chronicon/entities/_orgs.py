@@ -156,13 +156,14 @@ def find_org_names(f, ments: list[dict], covered: list[bool]) -> None:
             continue  # a longer dictionary name overlaps it: that one stands
         span = text[toks[a].s : toks[b].e]
         inside = {id(owner[k]): owner[k] for k in range(a, b + 1) if k in owner}
-        exact = [m for m in inside.values() if m["i"] == a and m["j"] == b]
+        # (a city the gazetteer reads in a head noun, "República" in Brazil, gives way)
+        exact = [m for m in inside.values() if m["i"] == a and m["j"] == b and not (m["eid"] or "").startswith("geo:")]
         if exact:
             i = b + 1
             continue  # the dictionary already names exactly this
         h = f.reg.resolve_hit(span)
-        if h is not None and h.kind not in ("organization", "place"):
-            h = None
+        if h is not None and (h.kind not in ("organization", "place") or h.eid.startswith("geo:")):
+            h = None  # a person, or a city that shares the words ("Republica", Brazil)
         if acronym and h is None and a == b and inside:
             i = b + 1
             continue  # "URSS" found by the dictionary pass: keep it
