@@ -148,3 +148,18 @@ def test_spanish_names_with_particles_and_thing_nouns():
     # "premio Nobel de Física" names a prize, not a person
     got = _claims("El físico Blas Cabrera, premio Nobel de Física frustrado, murió en México en 1945.", "es")
     assert ("death", "Blas Cabrera", "1945") in got, got
+
+
+def test_spanish_planned_or_rumoured_events_give_no_claim():
+    assert _claims("Cuenta la leyenda que Boabdil lloró al salir de Granada en enero de 1492.", "es") == []
+    got = _claims("Fernando VI tenía previsto viajar a Cádiz en 1758, pero murió en Villaviciosa de Odón en agosto de 1759.", "es")
+    assert [c[2] for c in got] == ["1759-08"], got
+
+
+def test_an_event_carries_the_verb_before_it_and_the_one_it_orders():
+    # "durante el asedio de 1810": the verb before it takes its date
+    got = _claims("Agustina de Aragón fue capturada durante la sublevación de febrero de 1809.", "es")
+    assert ("arrest", "Agustina de Aragón", "1809-02") in got, got
+    # "decretó la disolución de X": the decision and the event it orders, of the body it names
+    got = _claims("En 1834 la regente María Cristina decretó la disolución de la Inquisición Española.", "es")
+    assert ("dissolution", "Inquisición Española", "1834") in got, got

@@ -429,6 +429,7 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
         chosen = [best] + _coordinated_triggers(lex_main, text, best, trigs, sent, d, dates)
         chosen += [t for t in _fronted_conjuncts(lex_main, text, best, d, trigs, dates, sent) if t not in chosen]
         chosen += [t for t in _elided_auxiliary(lex_main, text, best, d, trigs, dates, sent) if t not in chosen]
+        chosen += [t for t in _carried_triggers(lex_main, text, best, trigs) if t not in chosen]
         for trig in chosen:
             for c in _claims_for(source, sent, lex_main, trig, d, ments, trigs, sal):
                 out.append(c)
@@ -719,6 +720,33 @@ def _fronted_conjuncts(lex: Lexicon, text: str, best: _Trig, d: TimeExpression, 
     return out
 
 
+#: An article right before a trigger: the trigger is a noun ("la expulsión", "die Gründung").
+_NOUN_BEFORE = re.compile(r"(?<!\w)(?:el|la|los|las|il|lo|le|les|o|a|os|as|the|der|die|das|den|dem|l['’])\s*$", re.IGNORECASE)
+_ARTICLE_END = re.compile(r"(?<!\w)(?:el|la|los|las|il|lo|gli|i|le|o|a|os|as|der|die|das|des|dem|den|the)\s+$", re.IGNORECASE)
+_ARTICLE_GAP = re.compile(r"\s+(?:(?:el|la|los|las|le|les|il|lo|gli|i|o|a|os|as|the|der|die|das|den|dem|des|un|una|uno|une|um|uma|ein|eine|einen)\s+|l['’]\s*)?$",
+                          re.IGNORECASE)
+
+
+def _carried_triggers(lex: Lexicon, text: str, best: _Trig, trigs: list[_Trig]) -> list[_Trig]:
+    """Events the dated one carries: "decretó la expulsión de los jesuitas en 1767" (a decision
+    and the event it orders, its object), "fue detenido durante el motín de 1808", "fue
+    destronada por la revolución de 1868" (a verb and the event during or by which it happened,
+    ``during`` and ``agent`` words)."""
+    out = []
+    for t in trigs:
+        if t is best or _is_weak(text, t) or t.info.type == best.info.type:
+            continue
+        if best.info.type == "decision" and 0 < t.start - best.end <= 8 and _ARTICLE_GAP.fullmatch(" " + text[best.end : t.start]):
+            out.append(t)  # the decision's object
+        elif t.end <= best.start and best.start - t.end <= 30 and (lex.during is not None or lex.agent) and re.fullmatch(
+            r"\s+(?:" + (lex.during.pattern + "|" if lex.during is not None else "") + lex.agent.pattern + r")\s+"
+            r"(?:(?:el|la|los|las|il|lo|la|i|gli|le|o|a|os|as|the|der|die|das|den|dem|des|un|una|une)\s+)?",
+            text[t.end : best.start], re.IGNORECASE,
+        ):
+            out.append(t)  # the verb before "durante el motín", "por la revolución"
+    return out
+
+
 def _elided_auxiliary(lex: Lexicon, text: str, best: _Trig, d: TimeExpression, trigs: list[_Trig], dates, sent) -> list[_Trig]:
     """"fue destituido en 1924 y desterrado a Fuerteventura", "fu arrestato nel 1820 e
     rinchiuso nello Spielberg": a participle after "and" past the date shares the passive
@@ -994,6 +1022,12 @@ def _org_subject(lex: Lexicon, text: str, ments: list[Mention], cstart: int, tri
     the trigger in its clause that no preposition governs and no person follows; when
     there is none, one right after the trigger if ``after_ok`` (verb-second order,
     "se proclamó la República", "nacque il partito")."""
+    if _NOUN_BEFORE.search(text[max(cstart, trig.start - 5) : trig.start]):
+        # a noun: "la expulsión de los jesuitas", "la disolución del Partido": the body it names
+        owner = next((m for m in ments if _org_like(m) and trig.end <= m.start <= trig.end + 12
+                      and lex.genitive_end.match(_ARTICLE_END.sub("", text[trig.end : m.start]))), None)
+        if owner is not None:
+            return [owner]
     persons_before = [m for m in ments if m.kind == "person" and cstart <= m.start and m.end <= trig.start
                       and not _oblique(lex, text, m)]
     cands = [m for m in ments if _org_like(m) and cstart <= m.start and m.end <= trig.start and not _oblique(lex, text, m)]
@@ -1083,6 +1117,8 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
         return []
     confidence = 0.85 if not info.weak else 0.6
     if lex.modality.search(text[max(cstart, trig.start - 50) : trig.start]):
+        if lex.modality_drops:
+            return []  # "según la leyenda ... habría enterrado", "tenía previsto visitar": no event
         confidence = min(confidence, 0.35)
         if lex.legend is not None and lex.legend.search(text, sent.start, trig.start):
             return []  # "Secondo la leggenda, X sarebbe ...": a legend told in the conditional
@@ -1096,7 +1132,10 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
                             or lex.passive.match(trig.text.split()[0]) and len(trig.text.split()) > 1)
         after_ok = lex.verb_final or passive_here or ctype in _INTRANSITIVE or ctype in THING_TYPES
         org_subj = _org_subject(lex, text, ments, cstart, trig, sent, after_ok, (d.start, d.end))
-        new_type = _org_type(info, ctype, org_subj[0], not passive_here) if org_subj else None
+        # the body a noun names ("la expulsión de los jesuitas") undergoes it, as in the passive
+        noun_of = bool(org_subj) and org_subj[0].start >= trig.end and bool(_NOUN_BEFORE.search(
+            text[max(cstart, trig.start - 5) : trig.start]))
+        new_type = _org_type(info, ctype, org_subj[0], not (passive_here or noun_of)) if org_subj else None
         if new_type is None:
             org_subj = []
         else:
@@ -1159,7 +1198,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
             ctype = info.by_object["country_from"]
     if ctype == "deportation" and obj is not None and obj.kind == "organization":
         ctype = "expulsion_from_organization"
-    if ctype == "deportation" and obj is None and origin is None and place is None:
+    if ctype == "deportation" and obj is None and origin is None and place is None and not org_subj:
         ctype = "expulsion_from_organization"  # "was expelled in 1927": a body, not a country, is the usual sense
 
     if place is not None and org_subj and (place.entity_id or place.text) in {m.entity_id or m.text for m in org_subj}:

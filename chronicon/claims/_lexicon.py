@@ -63,6 +63,11 @@ class Lexicon:
     topic_marker_end: re.Pattern
     function_words: frozenset
     where: re.Pattern
+    #: A planned, rumoured or hypothetical event (``modality``) gives no claim at all, rather
+    #: than one with a low confidence (set per language: ``modality_drops: true``).
+    modality_drops: bool = False
+    #: "during" words: a verb before "durante el motín de 1808" takes the event's date.
+    during: Optional[re.Pattern] = None
     #: Endings of a past participle: "fue destituido en 1924 y desterrado" shares the auxiliary and the date.
     participle: Optional[re.Pattern] = None
     #: Verb lemmas per trigger group (``verbs`` of a trigger entry): every inflection,
@@ -173,6 +178,8 @@ def load_lexicon(lang: str) -> Lexicon:
             capitalised_nouns=bool(d.get("capitalised_nouns", False)),
             verb_final=bool(d.get("verb_final", False)),
             report_dates=bool(d.get("report_dates", False)),
+            modality_drops=bool(d.get("modality_drops", False)),
+            during=_words(d["during"]) if d.get("during") else None,
             topic_marker_end=re.compile(rf"(?<!\w)(?:{_alt(d.get('topic_markers', []))})\s*$", re.IGNORECASE),
             function_words=frozenset(
                 w.lower()
