@@ -46,7 +46,7 @@ GROUP_TYPES = frozenset({"demonstration"})
 #: fue expulsada"). THING_TYPES and GROUP_TYPES take them too.
 ORG_SUBJECT_TYPES = frozenset(
     {"decision", "alliance", "capitulation", "membership", "asylum_granted", "dismissal", "deportation",
-     "expulsion_from_organization", "award", "arrival", "departure", "publication", "calendar_reform"}
+     "expulsion_from_organization", "award", "arrival", "departure", "calendar_reform"}
 )
 #: A person's event said of a body or a state: "el Partido Comunista nació en 1921",
 #: "la República fue proclamada" (a trigger's own ``by_subject`` comes first).
@@ -1123,10 +1123,11 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
         if lex.legend is not None and lex.legend.search(text, sent.start, trig.start):
             return []  # "Secondo la leggenda, X sarebbe ...": a legend told in the conditional
 
-    # --- an organisation or a country as the subject (rule languages; the parse finds them
-    # itself): "España declaró la guerra", "Il Partito Comunista d'Italia nacque a Livorno"
+    # --- an organisation or a country as the subject (by rule, where the parse gives no
+    # subject): "España declaró la guerra", "Il Partito Comunista d'Italia nacque a Livorno"
     org_subj: list[Mention] = []
-    if _syntax.sentence_doc(sent) is None:
+    parsed = _syntax.sentence_doc(sent) is not None
+    if not parsed or _syntax.subject(sent, lex.lang, trig, ctype, ments, PATIENT_TYPES, THING_TYPES | GROUP_TYPES) is None:
         # (a pronominal trigger holds its "se": "se proclamó", "se fundó")
         passive_here = bool(lex.passive.search(text[max(cstart, trig.start - 14) : trig.start])
                             or lex.passive.match(trig.text.split()[0]) and len(trig.text.split()) > 1)
