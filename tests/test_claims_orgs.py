@@ -163,3 +163,13 @@ def test_an_event_carries_the_verb_before_it_and_the_one_it_orders():
     # "decretó la disolución de X": the decision and the event it orders, of the body it names
     got = _claims("En 1834 la regente María Cristina decretó la disolución de la Inquisición Española.", "es")
     assert ("dissolution", "Inquisición Española", "1834") in got, got
+
+
+def test_spanish_given_name_before_a_place_and_a_verb_far_before_durante():
+    # "Salvador" opens a person's name here, not the city or the country; the death takes the
+    # date of the coup it happened during, past a place phrase
+    got = _claims("Salvador Seguí murió en la calle de la Cadena durante la huelga general de marzo de 1923.", "es")
+    assert ("death", "Salvador Seguí", "1923-03") in got, got
+    # 'pronunciamiento' is an uprising, not a speech
+    got = _claims("Leopoldo O'Donnell encabezó un pronunciamiento en junio de 1854.", "es")
+    assert [c[0] for c in got] == ["revolution"], got

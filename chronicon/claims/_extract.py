@@ -738,12 +738,15 @@ def _carried_triggers(lex: Lexicon, text: str, best: _Trig, trigs: list[_Trig]) 
             continue
         if best.info.type == "decision" and 0 < t.start - best.end <= 8 and _ARTICLE_GAP.fullmatch(" " + text[best.end : t.start]):
             out.append(t)  # the decision's object
-        elif t.end <= best.start and best.start - t.end <= 30 and (lex.during is not None or lex.agent) and re.fullmatch(
-            r"\s+(?:" + (lex.during.pattern + "|" if lex.during is not None else "") + lex.agent.pattern + r")\s+"
-            r"(?:(?:el|la|los|las|il|lo|la|i|gli|le|o|a|os|as|the|der|die|das|den|dem|des|un|una|une)\s+)?",
+        elif t.end <= best.start and best.start - t.end <= 60 and not re.search(r"[,;:()]", text[t.end : best.start]) \
+                and not any(t.end <= o.start < best.start for o in trigs) and re.search(
+            r"(?:^|\s)(?:" + (lex.during.pattern + "|" if lex.during is not None else "") + lex.agent.pattern + r")\s+"
+            r"(?:(?:el|la|los|las|il|lo|la|i|gli|le|o|a|os|as|the|der|die|das|den|dem|des|un|una|une)\s+)?$",
             text[t.end : best.start], re.IGNORECASE,
         ):
-            out.append(t)  # the verb before "durante el motín", "por la revolución"
+            # the verb before "durante el motín", "por la revolución" ("murió en La Moneda
+            # durante el golpe de Estado del 11 de septiembre")
+            out.append(t)
     return out
 
 

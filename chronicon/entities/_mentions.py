@@ -121,6 +121,12 @@ def parse_sentences(source: Source) -> bool:
     return done
 
 
+def locative_prev(f, i: int) -> bool:
+    """A locative preposition right before token i ("en Salvador")."""
+    prev = f.toks[i - 1] if i > 0 else None
+    return prev is not None and prev.k in LOCATIVES and not prev.cap
+
+
 class _Tok:
     __slots__ = ("s", "e", "w", "k", "cap", "initial", "cal")
 
@@ -432,6 +438,10 @@ class _Finder:
             return False
         prev = self.toks[i - 1] if i > 0 else None
         locative = prev is not None and prev.k in LOCATIVES and not prev.cap and self._simple_gap(i)
+        if (single and toks[0].k in all_given_names()
+                and j + 1 < len(self.toks) and self.toks[j + 1].cap and self._simple_gap(j + 1)
+                and self._rule_lang(toks[0].s) and not locative_prev(self, i)):
+            return False  # "Salvador Allende", "Georgia O'Keeffe": a given name, not the place
         if h.prio <= PRIO_COUNTRY and h.pop >= 10**9:  # a country
             return not (single and toks[0].k in self.lower_words and not locative)
         # a geonames alternate name ("Eva Perón" is one for La Plata, "Google" for Topeka): stricter

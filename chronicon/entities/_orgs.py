@@ -119,8 +119,12 @@ def find_org_names(f, ments: list[dict], covered: list[bool]) -> None:
             # capitalised words before the head: "Segunda República", "Deutsche Arbeiterpartei"
             while (a > 0 and a - 1 not in f.sent_starts_strict and toks[a - 1].cap and f._simple_gap(a)
                    and not toks[a - 1].w.isdigit() and toks[a - 1].k not in _function_words()
-                   and not _person(owner.get(a - 1)) and not is_regnal(toks[a - 1].w) and i - a < 3):
+                   and not _person(owner.get(a - 1)) and not is_regnal(toks[a - 1].w) and i - a < 3
+                   and toks[a - 1].k not in _given()):
                 a -= 1
+            if a > 0 and toks[a - 1].cap and toks[a - 1].k in _given() and f._simple_gap(a):
+                i += 1
+                continue  # "Francisco Ferrer Guardia": a person's name that ends in a head noun
             # capitalised words after it, directly or after a connector
             while b + 1 < n and (b + 1) not in f.sent_starts_strict:
                 nt = toks[b + 1]
@@ -200,6 +204,13 @@ def _full_name(f, k: int) -> bool:
 
 def _person(m: Optional[dict]) -> bool:
     return m is not None and m["kind"] == "person"
+
+
+@lru_cache(maxsize=None)
+def _given() -> frozenset:
+    from ._persons import all_given_names
+
+    return all_given_names()
 
 
 @lru_cache(maxsize=None)
