@@ -173,3 +173,11 @@ def test_spanish_given_name_before_a_place_and_a_verb_far_before_durante():
     # 'pronunciamiento' is an uprising, not a speech
     got = _claims("Leopoldo O'Donnell encabezó un pronunciamiento en junio de 1854.", "es")
     assert [c[0] for c in got] == ["revolution"], got
+
+
+def test_spanish_modality_only_where_it_governs_the_verb():
+    # a wish in a relative clause does not make the main verb unreal
+    got = _claims("Alfonso XII, que esperaba un heredero, murió en El Pardo en 1885.", "es")
+    assert ("death", "Alfonso XII", "1885") in got, got
+    # a body's name before a possessive is not the subject of that person's death
+    assert not [c for c in _claims("El diario ABC anunció su muerte el 3 de mayo de 1936.", "es") if c[0] == "dissolution"]

@@ -1041,6 +1041,8 @@ def _org_subject(lex: Lexicon, text: str, ments: list[Mention], cstart: int, tri
     cands = [m for m in cands if not _locative(text, m)]
     if cands:
         m = cands[-1]
+        if lex.pronoun_possessive.search(text, m.end, trig.start):
+            return []  # "The Manchester Guardian reported his death": his
         if any(p.start >= m.end for p in persons_before) or trig.start - m.end > 70 \
                 or _clause_breaks(lex, text, 0, m.end, trig.start):
             return []
@@ -1119,13 +1121,18 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
     if lex.negation_after.search(text, trig.end, trig.end + after_end.start()):
         return []
     confidence = 0.85 if not info.weak else 0.6
-    if lex.modality.search(text[max(cstart, trig.start - 50) : trig.start]):
-        if lex.modality_drops:
-            return []  # "según la leyenda ... habría enterrado", "tenía previsto visitar": no event
+    modal = None
+    for modal in lex.modality.finditer(text, max(cstart, trig.start - 50), trig.start):
+        pass
+    if modal is not None:
+        if lex.modality_drops and not re.search(r"[,;:()]", text[modal.end() : trig.start]) \
+                and not _clause_breaks(lex, text, 0, modal.end(), trig.start):
+            return []  # "habría enterrado", "tenía previsto visitar": the cue governs the verb
         confidence = min(confidence, 0.35)
         if lex.legend is not None and lex.legend.search(text, sent.start, trig.start):
             return []  # "Secondo la leggenda, X sarebbe ...": a legend told in the conditional
-
+    if lex.rumour is not None and lex.rumour.search(text, sent.start, trig.start):
+        return []  # "según la leyenda, ...", "se dice que ...": the whole sentence is hearsay
     # --- an organisation or a country as the subject (by rule, where the parse gives no
     # subject): "España declaró la guerra", "Il Partito Comunista d'Italia nacque a Livorno"
     org_subj: list[Mention] = []
@@ -1140,6 +1147,14 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
         noun_of = bool(org_subj) and org_subj[0].start >= trig.end and bool(_NOUN_BEFORE.search(
             text[max(cstart, trig.start - 5) : trig.start]))
         new_type = _org_type(info, ctype, org_subj[0], not (passive_here or noun_of)) if org_subj else None
+        if new_type is not None and ctype in ORG_RETYPE and new_type != ctype and org_subj[0].end <= trig.start:
+            # a person's event said of a body needs the body as its very subject: "el Partido
+            # nació en 1921", not "the Guardian reported the death"
+            gap = text[org_subj[0].end : trig.start]
+            if d.start >= org_subj[0].end and d.end <= trig.start:
+                gap = text[org_subj[0].end : d.start] + text[d.end : trig.start]
+            if len(re.findall(r"[^\W\d_]+", gap)) > 3:
+                new_type = None
         if new_type is None:
             org_subj = []
         else:

@@ -68,6 +68,8 @@ class Lexicon:
     modality_drops: bool = False
     #: "during" words: a verb before "durante el motín de 1808" takes the event's date.
     during: Optional[re.Pattern] = None
+    #: Hearsay that covers the rest of its sentence ("según la leyenda", "se dice que"): no claim.
+    rumour: Optional[re.Pattern] = None
     #: Endings of a past participle: "fue destituido en 1924 y desterrado" shares the auxiliary and the date.
     participle: Optional[re.Pattern] = None
     #: Verb lemmas per trigger group (``verbs`` of a trigger entry): every inflection,
@@ -180,6 +182,7 @@ def load_lexicon(lang: str) -> Lexicon:
             report_dates=bool(d.get("report_dates", False)),
             modality_drops=bool(d.get("modality_drops", False)),
             during=_words(d["during"]) if d.get("during") else None,
+            rumour=_words(d["rumour"]) if d.get("rumour") else None,
             topic_marker_end=re.compile(rf"(?<!\w)(?:{_alt(d.get('topic_markers', []))})\s*$", re.IGNORECASE),
             function_words=frozenset(
                 w.lower()
