@@ -4,6 +4,7 @@ interval joining, and resolution against the anchor / document date."""
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -984,6 +985,36 @@ def _day_only(h: Hit, anchor, dct, te: TimeExpression) -> TimeExpression:
     return te
 
 
+@functools.lru_cache(maxsize=None)
+def _tense_regexes(past: str, future: str) -> tuple:
+    return re.compile(past, re.I), re.compile(future, re.I)
+
+
+def _tense(g_news: Optional[dict], text: str, start: int, end: int) -> Optional[int]:
+    """-1 (past) or +1 (future) from the verb nearest to text[start:end] in its sentence,
+    by the language's ``news.tense_past`` / ``news.tense_future`` regexes; None without them."""
+    if not g_news or not g_news.get("tense_past") or not g_news.get("tense_future"):
+        return None
+    past, future = _tense_regexes(g_news["tense_past"], g_news["tense_future"])
+    before = text[max(0, start - 30):start]
+    for key, sign in (("tense_prep_past", -1), ("tense_prep_future", 1), ("tense_prep_none", 0)):
+        if g_news.get(key) and re.search(r"(?<!\w)(?:%s)\s+(?:el\s+|del\s+|al\s+)?$" % g_news[key], before, re.I):
+            return sign or None  # "desde el lunes", "para el domingo"; "hasta el jueves": no tense
+    rx_end = _tense_regexes(g_news.get("clause_end") or r"[.;:!?\n]", "")[0]
+    lo = max((m.end() for m in rx_end.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    m = rx_end.search(text, end, end + 200)
+    hi = m.start() if m else min(len(text), end + 200)
+    best = None
+    for sign, rx in ((-1, past), (1, future)):
+        for mt in rx.finditer(text, lo, hi):
+            if start <= mt.start() < end:
+                continue
+            dist = start - mt.end() if mt.end() <= start else mt.start() - end
+            if best is None or dist < best[0]:
+                best = (dist, sign)
+    return best[1] if best else None
+
+
 def _news_weekday(h: Hit, dct: tuple, te: TimeExpression, back: int = 6,
                   last_skips_today: bool = False) -> TimeExpression:
     """A weekday in news: within the week from ``back`` days before the document date
@@ -1146,6 +1177,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
     if news and dct and dct[0] is not None:
         if h.weekday is not None and h.tod is None:
             back = (g_news or {}).get("weekday_back", 6) if h.dir is None else 6
+            if h.dir is None:  # the verb's tense: a past one points back, a future one ahead
+                back = {-1: 6, 1: 0}.get(_tense(g_news, text, h.start, h.end), back)
             te = _news_weekday(h, dct, te, back, (g_news or {}).get("last_skips_today", False))
             return te, (_day_of(te.value) or anchor)
         if (h.y is None and h.yy is None and h.dual is None and h.decade is None and h.century is None
