@@ -212,3 +212,20 @@ def test_timeml_mode_a_list_of_days_takes_the_month_at_its_end():
     got = _values("Se verán los días 13 , 14 y 15 de mayo de 2001 .", "es", "2000-06-01")
     assert [v for _, _, v in got] == ["2001-05-13", "2001-05-14", "2001-05-15"]
     assert got[0][0] == "los días 13"
+
+
+def test_timeml_mode_spanish_weekday_takes_the_tense_of_its_clause():
+    # sentences written for this test; 2000-06-01 is a Thursday: a past verb points to the
+    # last Monday (3 days back, outside the news window), a future one to the next
+    got = _values("Se reunió el lunes con el rey ; dijo que el martes firmará ; "
+                  "para el domingo se espera lluvia ; se reunirá el lunes .", "es", "2000-06-01")
+    assert got == [("el lunes", "DATE", "2000-05-29"), ("el martes", "DATE", "2000-06-06"),
+                   ("el domingo", "DATE", "2000-06-04"), ("el lunes", "DATE", "2000-06-05")]
+
+
+def test_timeml_mode_spanish_month_and_quarter_of_a_relative_year():
+    got = _values("Subió en mayo del año pasado , el 5 de marzo del próximo año y en el tercer trimestre "
+                  "del año pasado ; en el primer semestre del año 1999 bajó .", "es", "2000-06-14")
+    assert got == [("mayo del año pasado", "DATE", "1999-05"), ("el 5 de marzo del próximo año", "DATE", "2001-03-05"),
+                   ("el tercer trimestre del año pasado", "DATE", "1999-Q3"),
+                   ("el primer semestre del año 1999", "DATE", "1999-H1")]

@@ -53,6 +53,7 @@ class Hit:
     quarter: Optional[int] = None  # "the third quarter": 3
     tod: Optional[tuple] = None  # part of a day: (TIMEX3 code MO/AF/EV/NI, day shift from the document date)
     dir: Optional[int] = None  # "last May" -1, "this May" 0, "next Friday" +1 (from the document date)
+    ydir: Optional[int] = None  # "mayo del año pasado": the year before the document date's (-1)
     qunit: str = "Q"  # the part of a year "quarter" counts: Q (quarter), H (half), T (third)
     qcur: bool = False  # quarter 0 counted from the current part ("este semestre"), not the last ended
     zone: str = ""  # a clock time's zone suffix in TIMEX3 ("Z" for GMT / UTC)
@@ -167,8 +168,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             return None
         h.quarter = q
         h.y = _year(g, gd.get("year"), None)
-        if gd.get("dnext") is not None:
-            h.dir = g.norm("deictic_next", gd["dnext"])
+        if (gd.get("dnext") or gd.get("dnext2")) is not None:
+            h.dir = g.norm("deictic_next", gd.get("dnext") or gd["dnext2"])
     elif kind == "date" and gd.get("feast") is not None:  # "Pâques 1916", "Weihnachten 1914"
         y = _year(g, gd.get("year"), gd.get("era"))
         code = str(g.norm("feast", gd["feast"]))
@@ -205,6 +206,10 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         h.y = _year(g, gd.get("year"), gd.get("era"))
         if gd.get("after") is not None:
             h.after = g.norm("next", gd["after"])
+        if (gd.get("ydir") or gd.get("ydir2")) is not None:  # "mayo del año pasado"
+            h.ydir = g.norm("deictic_next", gd.get("ydir") or gd["ydir2"])
+            if h.ydir is None:
+                return None
         if gd.get("yy") is not None:
             h.yy = int(gd["yy"])
         if gd.get("nth") is not None:  # "le premier dimanche de septembre": the day once the year is known
@@ -1078,6 +1083,8 @@ def _news_year(h: Hit, dct: tuple) -> int:
     m, d = h.m or 6, h.d if h.d is not None else 15
     if h.season is not None:
         m, d = {21: 4, 22: 7, 23: 10, 24: 1}.get(h.season, 6), 15
+    if h.ydir is not None:
+        return y0 + h.ydir
     if h.dir == 0:
         return y0
     if h.dir == -1:
@@ -1186,7 +1193,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
                 and h.type == "DATE" and (h.m is not None or h.season is not None)):
             h.y = _news_year(h, dct)
             te.resolution = "year_from_context"
-    elif h.dir is not None and h.y is None and h.snext is None and dct and dct[0] is not None and h.type == "DATE" \
+    elif (h.dir is not None or h.ydir is not None) and h.y is None and h.snext is None and dct and dct[0] is not None \
+            and h.type == "DATE" \
             and h.weekday is None and (h.m is not None or h.season is not None):
         h.y = _news_year(h, dct)  # "last May": from the document date, not the narrative
         te.resolution = "year_from_context"
