@@ -53,6 +53,7 @@ class Hit:
     quarter: Optional[int] = None  # "the third quarter": 3
     tod: Optional[tuple] = None  # part of a day: (TIMEX3 code MO/AF/EV/NI, day shift from the document date)
     dir: Optional[int] = None  # "last May" -1, "this May" 0, "next Friday" +1 (from the document date)
+    mdir: Optional[int] = None  # "el 20 del mes pasado": the month before the document date's (-1)
     ydir: Optional[int] = None  # "mayo del año pasado": the year before the document date's (-1)
     qunit: str = "Q"  # the part of a year "quarter" counts: Q (quarter), H (half), T (third)
     qcur: bool = False  # quarter 0 counted from the current part ("este semestre"), not the last ended
@@ -206,6 +207,12 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         h.y = _year(g, gd.get("year"), gd.get("era"))
         if gd.get("after") is not None:
             h.after = g.norm("next", gd["after"])
+        mword = gd.get("mdir") or gd.get("mdir2") or gd.get("mdir3")
+        if mword is not None:  # "el 20 del mes pasado"
+            h.mdir = g.norm("deictic_next", mword)
+            if h.mdir is None or h.d is None:
+                return None
+            return h
         if (gd.get("ydir") or gd.get("ydir2")) is not None:  # "mayo del año pasado"
             h.ydir = g.norm("deictic_next", gd.get("ydir") or gd["ydir2"])
             if h.ydir is None:
@@ -403,6 +410,11 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         h.type, h.dur = "DURATION", _iso_duration(parts)
     elif kind == "duration":
         unit = _unit(g, gd.get("unit"))
+        mult = 1
+        if unit is None and gd.get("unit"):  # "un lustro": P5Y (norm unit_multi)
+            mv = re.fullmatch(r"(\d+)([A-Z]+)", str(g.norm("unit_multi", gd["unit"]) or ""))
+            if mv:
+                mult, unit = int(mv.group(1)), mv.group(2)
         if unit is None and gd.get("vague") is not None:  # "hace tiempo": norm vague_unit
             unit = g.norm("vague_unit", gd.get("unit"))
         k = "X" if gd.get("num") is None and gd.get("vague") is not None else _number(g, gd.get("num"))
@@ -414,6 +426,9 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         if num[:1].isupper() and mt.string[:mt.start("num")].rstrip()[-1:].isalpha():
             return None  # a capital number word inside a sentence names something: "guerre de Cent Ans"
         h.type = "DURATION"
+        if mult != 1 and isinstance(k, (int, float)):
+            k = k * mult
+            k = int(k) if float(k).is_integer() else k
         half = gd.get("half") is not None and isinstance(k, int)
         if unit in ("DE", "CE"):  # decades, centuries: in years
             if half:  # "quatro séculos e meio": P450Y
@@ -1177,6 +1192,10 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         te.granularity = "quarter"
         te.resolution = "explicit" if h.y is not None else ("relative" if y is not None else "unresolved")
         return te, anchor
+    if h.mdir is not None and dct and dct[0] is not None and dct[1] is not None:
+        k = dct[0] * 12 + dct[1] - 1 + h.mdir  # "el 20 de este mes": the month from the document date
+        h.y, h.m, h.mdir = k // 12, k % 12 + 1, None
+        te.resolution = "relative"
     if h.m is None and h.y is None and h.d is not None and h.type == "DATE" and not h.interval:
         # news: the document date's month; otherwise the month the text last named, else the document date's
         te = _day_only(h, anchor, dct if news or not (anchor and anchor[1] is not None) else None, te)
