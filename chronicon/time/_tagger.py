@@ -511,8 +511,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         elif gd.get("season"):  # "chaque été", "jeden Sommer": XXXX-SU
             sn = g.norm("season", gd["season"])
             h.setv = f"XXXX-{S.SEASON_TIMEX[sn]}" if sn in S.SEASON_TIMEX else None
-        elif gd.get("weekday"):  # "tous les samedis (matin)", "jeden Montag", "sonntags": XXXX-WXX-6(TMO)
-            wd = g.norm("weekday", gd["weekday"])
+        elif gd.get("weekday") or gd.get("weekday2"):  # "tous les samedis (matin)", "jeden Montag", "sonntags": XXXX-WXX-6(TMO)
+            wd = g.norm("weekday", gd.get("weekday") or gd["weekday2"])
             tod = g.norm("tod", gd["tod"]) if gd.get("tod") else None
             if wd is not None and (tod or not gd.get("tod")):
                 h.setv = f"XXXX-WXX-{wd}" + (f"T{tod}" if tod else "")
