@@ -229,3 +229,9 @@ def test_timeml_mode_spanish_month_and_quarter_of_a_relative_year():
     assert got == [("mayo del año pasado", "DATE", "1999-05"), ("el 5 de marzo del próximo año", "DATE", "2001-03-05"),
                    ("el tercer trimestre del año pasado", "DATE", "1999-Q3"),
                    ("el primer semestre del año 1999", "DATE", "1999-H1")]
+
+
+def test_timeml_mode_spanish_following_week_parts_of_this_month_and_clock_ranges():
+    got = _values("La semana siguiente abrió entre las 10 y las 12 horas ; pagará a finales de mes .", "es", "2000-06-14")
+    assert got == [("La semana siguiente", "DATE", "2000-W25"), ("las 10", "TIME", "2000-06-14T10:00"),
+                   ("las 12 horas", "TIME", "2000-06-14T12:00"), ("finales de mes", "DATE", "2000-06")]

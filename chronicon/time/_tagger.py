@@ -1291,6 +1291,12 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
                 te.edtf += h.approx
             else:
                 new_anchor = res
+            if news and h.rel[1] == "W" and h.rel[0] and not h.approx:  # "la semana siguiente": an ISO week
+                import datetime as dt
+
+                iy, iw, _ = dt.date(*res).isocalendar()
+                te.value, te.granularity = f"{iy:04d}-W{iw:02d}", "week"
+                new_anchor = anchor  # a week names no day for the clock times after it
         return te, new_anchor
     if h.deictic is not None:
         res = _offset(dct, h.deictic[0], h.deictic[1], te, "relative")
