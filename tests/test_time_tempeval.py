@@ -235,3 +235,8 @@ def test_timeml_mode_spanish_following_week_parts_of_this_month_and_clock_ranges
     got = _values("La semana siguiente abrió entre las 10 y las 12 horas ; pagará a finales de mes .", "es", "2000-06-14")
     assert got == [("La semana siguiente", "DATE", "2000-W25"), ("las 10", "TIME", "2000-06-14T10:00"),
                    ("las 12 horas", "TIME", "2000-06-14T12:00"), ("finales de mes", "DATE", "2000-06")]
+
+
+def test_timeml_mode_spanish_hours_ago_are_durations():
+    got = _values("Hace 24 horas llegó ; hace dos horas se fue .", "es", "2000-06-14")
+    assert got == [("Hace 24 horas", "DURATION", "PT24H"), ("hace dos horas", "DURATION", "PT2H")]

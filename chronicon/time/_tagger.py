@@ -397,6 +397,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             h.deictic = (n, unit)
             if h.approx and unit in ("Y", "M", "W", "D", "H", "MIN", "S"):  # "hace unos días": news PXD
                 h.dur = _iso_duration([("X", unit)])
+            elif gd.get("ago") is not None and unit in ("H", "MIN", "S"):  # "hace 24 horas": no day to name
+                h.dur = _iso_duration([(abs(n), unit)])
     elif kind == "duration" and gd.get("dur_word"):  # "un quart d'heure", "mezz'ora", "eine Viertelstunde"
         h.type, h.dur = "DURATION", g.norm("dur_word", gd["dur_word"])
         if not h.dur:
