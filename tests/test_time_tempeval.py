@@ -183,7 +183,7 @@ def test_historical_tagging_keeps_its_spans():
 
 
 def test_timeml_mode_tags_the_two_ends_of_a_day_range_apart():
-    got = _values("Se celebrará del 7 al 11 de septiembre .", "es", "2000-10-01")
+    got = _values("Se celebró del 7 al 11 de septiembre .", "es", "2000-10-01")
     assert got == [("del 7", "DATE", "2000-09-07"), ("al 11 de septiembre", "DATE", "2000-09-11")]
 
 
@@ -240,3 +240,13 @@ def test_timeml_mode_spanish_following_week_parts_of_this_month_and_clock_ranges
 def test_timeml_mode_spanish_hours_ago_are_durations():
     got = _values("Hace 24 horas llegó ; hace dos horas se fue .", "es", "2000-06-14")
     assert got == [("Hace 24 horas", "DURATION", "PT24H"), ("hace dos horas", "DURATION", "PT2H")]
+
+
+def test_timeml_mode_spanish_yearless_dates_take_the_tense_of_their_clause():
+    # 2000-06-14: a future verb puts March in 2001, a past one September in 1999; a
+    # reporting verb after a quotation says nothing of the date's tense
+    got = _values("Se celebrará en marzo ; se celebró en septiembre ; tras las elecciones del 12 de marzo , "
+                  "hizo balance ; `` la final de julio será dura '' , dijo .", "es", "2000-06-14")
+    assert got == [("marzo", "DATE", "2001-03"), ("septiembre", "DATE", "1999-09"),
+                   ("del 12 de marzo", "DATE", "2000-03-12"), ("julio", "DATE", "2000-07")]
+    assert _values("El pasado 2 de octubre firmó .", "es", "2000-06-14") == [("El pasado 2 de octubre", "DATE", "1999-10-02")]

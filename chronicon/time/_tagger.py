@@ -1013,8 +1013,10 @@ def _tense_regexes(past: str, future: str) -> tuple:
 
 
 def _tense(g_news: Optional[dict], text: str, start: int, end: int) -> Optional[int]:
-    """-1 (past) or +1 (future) from the verb nearest to text[start:end] in its sentence,
-    by the language's ``news.tense_past`` / ``news.tense_future`` regexes; None without them."""
+    """-1 (past) or +1 (future) from the verb of the clause of text[start:end] (the nearest
+    before it, else the nearest after), by the language's ``news.tense_past`` /
+    ``news.tense_future`` regexes (``news.tense_ignore``: reporting verbs, which say when it
+    was said, not when it happens); None without them."""
     if not g_news or not g_news.get("tense_past") or not g_news.get("tense_future"):
         return None
     past, future = _tense_regexes(g_news["tense_past"], g_news["tense_future"])
@@ -1026,14 +1028,17 @@ def _tense(g_news: Optional[dict], text: str, start: int, end: int) -> Optional[
     lo = max((m.end() for m in rx_end.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
     m = rx_end.search(text, end, end + 200)
     hi = m.start() if m else min(len(text), end + 200)
+    ignore = _tense_regexes(g_news["tense_ignore"], "")[0] if g_news.get("tense_ignore") else None
     best = None
     for sign, rx in ((-1, past), (1, future)):
         for mt in rx.finditer(text, lo, hi):
-            if start <= mt.start() < end:
+            if start <= mt.start() < end or (ignore and ignore.fullmatch(mt.group(0))):
                 continue
-            dist = start - mt.end() if mt.end() <= start else mt.start() - end
-            if best is None or dist < best[0]:
-                best = (dist, sign)
+            # the verb before it in its clause first ("tras las elecciones del 12 de marzo , hizo"),
+            # else the one after ("El sábado , Morel Cerda se reunió")
+            key = (0, start - mt.end()) if mt.end() <= start else (1, mt.start() - end)
+            if best is None or key < best[0]:
+                best = (key, sign)
     return best[1] if best else None
 
 
@@ -1091,7 +1096,7 @@ def _offset(base: Optional[tuple], n: int, unit: str, te: TimeExpression, how: s
     return res
 
 
-def _news_year(h: Hit, dct: tuple) -> int:
+def _news_year(h: Hit, dct: tuple, tense: Optional[int] = None) -> int:
     """The year of a date written without one, read against the document date (news
     style, TimeBank): 'last May' the latest May before it, 'next May' the first after,
     'this May' its year, and otherwise the reading nearest to it."""
@@ -1102,6 +1107,12 @@ def _news_year(h: Hit, dct: tuple) -> int:
         m, d = {21: 4, 22: 7, 23: 10, 24: 1}.get(h.season, 6), 15
     if h.ydir is not None:
         return y0 + h.ydir
+    if tense and h.dir is None:  # the verb's tense: "se celebrará en marzo" the next March, "llegó en julio" the last July
+        here_m = (m0, d0) if h.d is not None else (m0, 99 if tense < 0 else 0)
+        mine = (m, d) if h.d is not None else (m, 50)
+        if tense < 0:
+            return y0 if mine <= here_m else y0 - 1
+        return y0 if mine >= here_m else y0 + 1
     if h.dir == 0:
         return y0
     if h.dir == -1:
@@ -1212,7 +1223,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         if (h.y is None and h.yy is None and h.dual is None and h.decade is None and h.century is None
                 and h.snext is None and not h.interval and h.rel is None and h.deictic is None
                 and h.type == "DATE" and (h.m is not None or h.season is not None)):
-            h.y = _news_year(h, dct)
+            tense = _tense(g_news, text, h.start, h.end) if h.dir is None and h.ydir is None else None
+            h.y = _news_year(h, dct, tense)
             te.resolution = "year_from_context"
     elif (h.dir is not None or h.ydir is not None) and h.y is None and h.snext is None and dct and dct[0] is not None \
             and h.type == "DATE" \
