@@ -250,3 +250,11 @@ def test_timeml_mode_spanish_yearless_dates_take_the_tense_of_their_clause():
     assert got == [("marzo", "DATE", "2001-03"), ("septiembre", "DATE", "1999-09"),
                    ("del 12 de marzo", "DATE", "2000-03-12"), ("julio", "DATE", "2000-07")]
     assert _values("El pasado 2 de octubre firmó .", "es", "2000-06-14") == [("El pasado 2 de octubre", "DATE", "1999-10-02")]
+
+
+def test_timeml_mode_spanish_a_bare_day_takes_the_tense_of_its_clause():
+    # 2000-06-14: "el día 13" is yesterday in the past, next month's 13th with a future verb
+    # ("hasta" lets only a future verb decide)
+    assert _values("Se representó el día 13 .", "es", "2000-06-14") == [("el día 13", "DATE", "2000-06-13")]
+    got = _values("Se representará hasta el día 13 .", "es", "2000-06-14")
+    assert got == [("el día 13", "DATE", "2000-07-13")]

@@ -967,12 +967,14 @@ def _resolve_weekday(h: Hit, anchor, dct, te: TimeExpression):
     return te, (parts if anchor and anchor[2] is not None else anchor)
 
 
-def _day_only(h: Hit, anchor, dct, te: TimeExpression) -> TimeExpression:
+def _day_only(h: Hit, anchor, dct, te: TimeExpression, tense: Optional[int] = None) -> TimeExpression:
     """'el día 13': in news the month of the last date the text named, else of the
-    document date (the nearest such day, leaning to the past); else of the anchor."""
+    document date (the nearest such day, leaning to the past, or on the side of the
+    verb's ``tense``); else of the anchor."""
     te.granularity = "day"
     if dct is not None and anchor and anchor[1] is not None and anchor != dct:
         dct = anchor  # news: the month the text last named ("el 11 de septiembre ... el día 12")
+        tense = None
     base = dct if dct and dct[1] is not None else (anchor if anchor and anchor[1] is not None else None)
     if base is None:
         te.value, te.resolution = f"XXXX-XX-{h.d:02d}", "unresolved"
@@ -984,6 +986,8 @@ def _day_only(h: Hit, anchor, dct, te: TimeExpression) -> TimeExpression:
 
         def dist(ym):
             diff = (ym[0] * 12 + ym[1] - k - 1) * 31 + h.d - dct[2]
+            if tense and diff * tense < 0:  # "se representará hasta el día 13": not a day gone by
+                return 10 ** 6
             return 3 * diff if diff > 0 else -diff
 
         y, m = min(cands, key=dist)
@@ -1021,9 +1025,12 @@ def _tense(g_news: Optional[dict], text: str, start: int, end: int) -> Optional[
         return None
     past, future = _tense_regexes(g_news["tense_past"], g_news["tense_future"])
     before = text[max(0, start - 30):start]
-    for key, sign in (("tense_prep_past", -1), ("tense_prep_future", 1), ("tense_prep_none", 0)):
+    future_only = False
+    for key, sign in (("tense_prep_past", -1), ("tense_prep_future", 1), ("tense_prep_future_only", 0)):
         if g_news.get(key) and re.search(r"(?<!\w)(?:%s)\s+(?:el\s+|del\s+|al\s+)?$" % g_news[key], before, re.I):
-            return sign or None  # "desde el lunes", "para el domingo"; "hasta el jueves": no tense
+            if sign:
+                return sign  # "desde el lunes", "para el domingo"
+            future_only = True  # "hasta el jueves": only a future verb says which ("han dado vacaciones hasta")
     rx_end = _tense_regexes(g_news.get("clause_end") or r"[.;:!?\n]", "")[0]
     lo = max((m.end() for m in rx_end.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
     m = rx_end.search(text, end, end + 200)
@@ -1031,6 +1038,8 @@ def _tense(g_news: Optional[dict], text: str, start: int, end: int) -> Optional[
     ignore = _tense_regexes(g_news["tense_ignore"], "")[0] if g_news.get("tense_ignore") else None
     best = None
     for sign, rx in ((-1, past), (1, future)):
+        if future_only and sign < 0:
+            continue
         for mt in rx.finditer(text, lo, hi):
             if start <= mt.start() < end or (ignore and ignore.fullmatch(mt.group(0))):
                 continue
@@ -1211,7 +1220,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         te.resolution = "relative"
     if h.m is None and h.y is None and h.d is not None and h.type == "DATE" and not h.interval:
         # news: the document date's month; otherwise the month the text last named, else the document date's
-        te = _day_only(h, anchor, dct if news or not (anchor and anchor[1] is not None) else None, te)
+        tense = _tense(g_news, text, h.start, h.end) if news and h.dir is None else None
+        te = _day_only(h, anchor, dct if news or not (anchor and anchor[1] is not None) else None, te, tense)
         return te, (_day_of(te.value) or anchor)
     if news and dct and dct[0] is not None:
         if h.weekday is not None and h.tod is None:
