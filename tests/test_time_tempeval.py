@@ -258,3 +258,7 @@ def test_timeml_mode_spanish_a_bare_day_takes_the_tense_of_its_clause():
     assert _values("Se representó el día 13 .", "es", "2000-06-14") == [("el día 13", "DATE", "2000-06-13")]
     got = _values("Se representará hasta el día 13 .", "es", "2000-06-14")
     assert got == [("el día 13", "DATE", "2000-07-13")]
+
+
+def test_timeml_mode_a_season_without_year_or_tense_is_this_years():
+    assert _values("Puede que en otoño pasara a conducirlo .", "es", "1999-07-01") == [("otoño", "DATE", "1999-FA")]

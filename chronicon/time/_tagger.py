@@ -1116,6 +1116,8 @@ def _news_year(h: Hit, dct: tuple, tense: Optional[int] = None) -> int:
         m, d = {21: 4, 22: 7, 23: 10, 24: 1}.get(h.season, 6), 15
     if h.ydir is not None:
         return y0 + h.ydir
+    if h.season is not None and h.dir is None and not tense and h.m is None:
+        return y0  # "en otoño": this year's (a season is too long to lean to the past)
     if tense and h.dir is None:  # the verb's tense: "se celebrará en marzo" the next March, "llegó en julio" the last July
         here_m = (m0, d0) if h.d is not None else (m0, 99 if tense < 0 else 0)
         mine = (m, d) if h.d is not None else (m, 50)
