@@ -262,3 +262,9 @@ def test_timeml_mode_spanish_a_bare_day_takes_the_tense_of_its_clause():
 
 def test_timeml_mode_a_season_without_year_or_tense_is_this_years():
     assert _values("Puede que en otoño pasara a conducirlo .", "es", "1999-07-01") == [("otoño", "DATE", "1999-FA")]
+
+
+def test_timeml_mode_spanish_part_of_a_named_day_is_one_time():
+    got = _values("La noche del 5 de mayo llovió ; la mañana del 11 de septiembre de 2001 , no .", "es", "2000-06-14")
+    assert got == [("La noche del 5 de mayo", "TIME", "2000-05-05TNI"),
+                   ("la mañana del 11 de septiembre de 2001", "TIME", "2001-09-11TMO")]

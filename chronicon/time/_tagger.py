@@ -55,6 +55,7 @@ class Hit:
     dir: Optional[int] = None  # "last May" -1, "this May" 0, "next Friday" +1 (from the document date)
     mdir: Optional[int] = None  # "el 20 del mes pasado": the month before the document date's (-1)
     ydir: Optional[int] = None  # "mayo del año pasado": the year before the document date's (-1)
+    date_start: Optional[int] = None  # "la noche del 5 de mayo": where the date begins (outside TimeML mode)
     qunit: str = "Q"  # the part of a year "quarter" counts: Q (quarter), H (half), T (third)
     qcur: bool = False  # quarter 0 counted from the current part ("este semestre"), not the last ended
     zone: str = ""  # a clock time's zone suffix in TIMEX3 ("Z" for GMT / UTC)
@@ -466,6 +467,12 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             if not mv:
                 return None
             shift = int(mv.group(1))
+        elif gd.get("tday"):  # "la noche del 5 de mayo (de 1999)": that day's night
+            h.d, h.m = _int_or_norm(g, "day_word", gd["tday"]), _month(g, gd.get("tmonth"))
+            h.y = _year(g, gd.get("tyear"), None)
+            if h.d is None or h.m is None:
+                return None
+            h.date_start, shift = mt.start("tday"), 0
         elif gd.get("weekday"):  # "la noche del viernes pasado": that weekday's night
             h.weekday = g.norm("weekday", gd["weekday"])
             h.dir = g.norm("deictic_next", gd["dnext"]) if gd.get("dnext") else None
@@ -1171,6 +1178,8 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
     """TimeExpression for a hit, and the anchor it leaves behind.  ``news``: the
     document date, not the last date of the text, resolves dates without a year and
     weekdays (the TimeBank convention for news; used by the TimeML writer)."""
+    if h.date_start is not None and not news:  # outside TimeML: the date alone ("la noche del 4 de agosto")
+        h.type, h.tod, h.start = "DATE", None, h.date_start
     te = _expr(text, offset, h, lang)
     new_anchor = anchor
     if h.ref == "WE":  # "the weekend": the one around the document date (Mon-Wed: the last one)
@@ -1258,6 +1267,9 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
         elif h.weekday is not None and dct and dct[2] is not None:
             back = (g_news or {}).get("weekday_back", 6) if h.dir is None else 6
             base = _day_of(_news_weekday(h, dct, _expr(text, offset, h, lang), back).value) or dct
+        elif h.d is not None and h.m is not None:  # "la noche del 5 de mayo"
+            y = h.y if h.y is not None else (_news_year(h, dct) if dct and dct[0] is not None else None)
+            base = (y, h.m, h.d) if y is not None else None
         day = S.add_offset(base, shift, "D") if base and base[2] is not None else None
         if day is not None:
             te.value = S.timex_date(*day) + "T" + code
