@@ -268,3 +268,14 @@ def test_timeml_mode_spanish_part_of_a_named_day_is_one_time():
     got = _values("La noche del 5 de mayo llovió ; la mañana del 11 de septiembre de 2001 , no .", "es", "2000-06-14")
     assert got == [("La noche del 5 de mayo", "TIME", "2000-05-05TNI"),
                    ("la mañana del 11 de septiembre de 2001", "TIME", "2001-09-11TMO")]
+
+
+def test_a_range_of_months_across_new_year_without_a_year_is_not_reversed():
+    from chronicon.time import tag
+
+    [e] = tag("La producción bajó entre diciembre y Febrero .", "es", anchor="1999-05-01")
+    start, end = e.edtf.split("/")
+    assert e.text == "entre diciembre y Febrero" and start.endswith("-12") and end.endswith("-02") and start < end
+    got = _values("La producción bajó entre diciembre y Febrero ; Mayo y Junio , meses excitantes .", "es", "1999-05-01")
+    assert got == [("diciembre", "DATE", "1998-12"), ("Febrero", "DATE", "1999-02"),
+                   ("Mayo", "DATE", "1999-05"), ("Junio", "DATE", "1999-06")]
