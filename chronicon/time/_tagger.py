@@ -126,6 +126,16 @@ def _unit(g: Grammar, s: Optional[str]) -> Optional[str]:
     return g.norm("unit", s) if s else None
 
 
+@functools.lru_cache(maxsize=None)
+def _street_regex(words: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:%s)\s+(?:del?\s+)?$" % words, re.I)
+
+
+def _street_before(g: Grammar, mt: re.Match) -> bool:
+    """A street word (``patterns.street_words``) just before the match: 'Avenida 17 de Junio'."""
+    return bool(_street_regex(g.patterns["street_words"]).search(mt.string[max(0, mt.start() - 30):mt.start()]))
+
+
 def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
     gd = mt.groupdict()
     if kind in ("date", "weekday", "season", "weekend"):  # two word orders: "el pasado lunes" / "el lunes pasado"
@@ -229,6 +239,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             h.nth = (n, wd)
         if gd.get("month") and h.m is None:
             return None
+        if h.d is not None and h.m is not None and "street_words" in g.patterns and _street_before(g, mt):
+            return None  # "la Avenida 17 de Junio": a street
         if h.y is None and h.m is None and (h.d is None or gd.get("dayonly") is None):
             return None
     elif kind == "weekday":
