@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace as _dc_replace
+from functools import lru_cache
 from typing import Optional
 
 from ..entities._normalize import name_key
@@ -264,6 +265,120 @@ def _acted_on(lex: Lexicon, text: str, ments: list[Mention], trig, end: int) -> 
     }
 
 
+@dataclass
+class _Causee:
+    """The one a causative verb has acted on ("L'impératrice fait inhumer le starets")."""
+
+    mentions: list
+    #: A pronoun or a role noun standing for a person named before ("him", "le starets").
+    text: str = ""
+    #: A role or title noun (not a pronoun): a person with a regnal number does not fit it
+    #: unless the noun is a ruler's.
+    role: bool = False
+    regnal: bool = False
+    #: Persons who had it done (the causer): never the one acted on.
+    causers: tuple = ()
+
+
+def _role_noun(lang: str, word: str) -> Optional[tuple[bool, bool]]:
+    """(is a role or title noun, is a ruler's) for ``word`` in the language's lists."""
+    w = word.lower()
+    titles = _syntax._titles(lang)
+    roles = _roles.load_roles(lang)
+    if w in titles:
+        return True, w in _syntax._regnal_titles(lang)
+    if roles is not None and w in roles.gender:
+        return True, w in roles.regnal
+    return None
+
+
+def _genitive_role(lex: Lexicon, text: str, trig: _Trig) -> Optional[tuple[str, bool]]:
+    """A role or title noun right after a noun trigger and its genitive ("la vida del
+    *stárets*", "la mort du roi", "the murder of the starets"): (its words, a ruler's)."""
+    gens = _lexicon_data_words(lex.lang, "genitive")
+    if not gens:
+        return None
+    m = re.match(r"\s+(?:" + "|".join(re.escape(g) for g in gens) + r")(?:\s+|(?<=['’]))"
+                 r"(?:(?:the|le|la|les|l['’]|el|il|lo|o|a|der|des|dem)\s*)?[*_«\"“‘]*\s*([^\W\d_][\w-]*)", text[trig.end : trig.end + 50], re.IGNORECASE)
+    if m is None:
+        return None
+    rn = _role_noun(lex.lang, m.group(1))
+    return (m.group(1), rn[1]) if rn else None
+
+
+@lru_cache(maxsize=None)
+def _lexicon_data_words(lang: str, key: str) -> tuple:
+    from ._lexicon import lexicon_data
+
+    return tuple(w for w in lexicon_data(lang).get(key, []) if isinstance(w, str))
+
+
+def _causative(lex: Lexicon, text: str, trig: _Trig, cstart: int, ments: list[Mention]) -> Optional[_Causee]:
+    """The person a causative construction acts on, or None when the trigger is not
+    governed by one. Romance: the causative stands right before the infinitive and the
+    one acted on follows it or is a clitic before the causative ("le fit exécuter",
+    "mandó enterrarlo"); English and German: between them ("had him buried", "ließ den
+    Herzog hinrichten")."""
+    if lex.causative is None:
+        return None
+    persons = [m for m in ments if m.kind == "person"]
+    if lex.causative_between:
+        cm = None
+        for m in lex.causative.finditer(text, max(cstart, trig.start - 70), trig.start):
+            cm = m
+        if cm is None:
+            return None
+        gap = text[cm.end() : trig.start]
+        words = re.findall(r"[^\W\d_][\w'’-]*", gap)
+        if not gap.strip() or not words or lex.passive.search(gap) or re.search(r"[,;:()]", gap):
+            return None  # "had killed", "had been buried", "had, in 1917, ...": no causative
+        causers = tuple(m.label or m.text for m in persons if cstart <= m.start and m.end <= cm.start())
+        inside = [m for m in persons if cm.end() <= m.start and m.end <= trig.start]
+        if inside:
+            return _Causee(inside[:1], causers=causers)
+        if lex.pronoun_object.fullmatch(words[0]):
+            return _Causee([], words[0], causers=causers)
+        for w in words[:4]:
+            rn = _role_noun(lex.lang, w)
+            if rn:
+                return _Causee([], " ".join(words[: words.index(w) + 1]), True, rn[1], causers)
+        return None
+    before = text[max(cstart, trig.start - 30) : trig.start]
+    cm = re.search(r"(?:^|\s)(" + lex.causative.pattern + r")\s+$", before, re.IGNORECASE)
+    if cm is not None:
+        cpos = trig.start - len(before) + cm.start(1)
+    elif re.match(r"(?:" + lex.causative.pattern + r")\s", trig.text, re.IGNORECASE):
+        cpos = trig.start  # the trigger holds its causative ("mandó fusilar")
+    else:
+        return None
+    causers = tuple(m.label or m.text for m in persons if cstart <= m.start and m.end <= cpos)
+    # a clitic before the causative, or one the infinitive carries ("enterrarlo")
+    clitic = re.search(r"(?:^|\s)(" + lex.pronoun_object.pattern + r")\s*$", text[max(cstart, cpos - 8) : cpos], re.IGNORECASE)
+    enclitic = re.search(r"(?:lo|la|los|las|le|les|li|gli|o|a|os|as)$", trig.text, re.IGNORECASE) \
+        if re.search(r"(?:ar|er|ir|ír)(?:lo|la|los|las|le|les|li|gli)$|(?:ar|er|ir)-(?:o|a|os|as)$", trig.text, re.IGNORECASE) else None
+    after = re.match(r"[\s«»\"“”‘’]*(?:(?:a|al|à|au|aux|ao|aos|à|às)\s+)?", text[trig.end : trig.end + 30])
+    direct = [m for m in persons if trig.end <= m.start <= trig.end + after.end() + 12
+              and re.fullmatch(r"[\s«»\"“”‘’]*(?:\w+['’]?\s*){0,2}", text[trig.end : m.start])]
+    if direct:
+        return _Causee(direct[:1], causers=causers)
+    if clitic or enclitic:
+        return _Causee([], (clitic.group(1) if clitic else enclitic.group(0)), causers=causers)
+    words = re.findall(r"[^\W\d_][\w-]*", text[trig.end : trig.end + 40])
+    for i, w in enumerate(words[:4]):
+        rn = _role_noun(lex.lang, w)
+        if rn:
+            return _Causee([], " ".join(words[: i + 1]), True, rn[1], causers)
+        if w[:1].isupper():
+            # a name the entities stage did not know ("mandou enforcar Tiradentes")
+            nm = re.match(r"[\s«»\"“”‘’]*(?:(?:a|al|à|ao)\s+)?([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)*)", text[trig.end : trig.end + 60])
+            if nm and not any(m.start <= trig.end + nm.start(1) < m.end for m in ments):
+                a = trig.end + nm.start(1)
+                return _Causee([Mention(start=a, end=a + len(nm.group(1)), text=nm.group(1), kind="person",
+                                        label=nm.group(1), how="rule")], causers=causers)
+            break
+    return None
+
+
 def _subject_position(lex: Lexicon, text: str, m: Mention) -> bool:
     """A name followed by a content word ("Trotsky persuaded") stands where a subject does;
     one followed by a small word ("Lenin that", "Iudenich (which") does not."""
@@ -394,6 +509,12 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
     lex_main = _lexicon_for(sent.lang) or _lexicon_for(source.lang) or load_lexicon("en")
     if lex_main.capitalised_nouns:
         ments = _split_genitive_names(text, ments, trigs)
+    if lex_main.work_before is not None:
+        # "his book Rasputin came out in 1927": a name right after a work noun is its title
+        ments = [
+            _dc_replace(m, kind="work") if m.kind == "person" and lex_main.work_before.search(text, max(sent.start, m.start - 40), m.start) else m
+            for m in ments
+        ]
     # (names only the parse proposed do not hide triggers: "The Revolution of 1848 broke out")
     # (nor bodies named by their head noun: "die Frankfurter Nationalversammlung trat zusammen")
     named = [m for m in ments if m.kind in ("person", "place", "organization", "work") and m.how not in ("parse", "org")]
@@ -631,12 +752,31 @@ def _rules_clearer(lex: Lexicon, text: str, d: TimeExpression, rule: _Trig, pars
     parse went wrong ("X est guillotinée le 17 juillet, quatre jours après avoir ...")."""
     if parsed is rule or rule.end > d.start or _clause_breaks(lex, text, 0, rule.end, d.start):
         return False
+    if parsed is not _syntax.NO_TRIGGER and _anchored(lex, text, rule, sent.start):
+        return False  # "After the February Revolution, in March 1917, soldiers dug up ...": a time anchor
     if parsed is _syntax.NO_TRIGGER:
         return d.start - rule.end <= 40 and not _syntax.verb_between(sent, rule.end, d.start)
     if parsed.end <= rule.start and not _syntax.governs(sent, parsed, rule):
         return True  # the parse skips a nearer trigger of the date's clause
     a, b = (parsed.end, d.start) if parsed.end <= d.start else (d.end, parsed.start)
     return bool(_clause_breaks(lex, text, 0, a, b) or _AFTER_BREAK.search(text, a, b))
+
+
+def _anchored(lex: Lexicon, text: str, t: _Trig, floor: int) -> bool:
+    """The trigger is the noun of a phrase that places another event in time ("after the
+    February Revolution", "après la révolution de Février", "tras la Revolución de Febrero")."""
+    anchors = _syntax._anchors(lex.lang)
+    if not anchors:
+        return False
+    prev = text[max(floor, t.start - 40) : t.start]
+    m = re.search(r"(?<!\w)(" + "|".join(re.escape(a) for a in sorted(anchors, key=len, reverse=True)) + r")\s+((?:[\w'’]+\s+){0,3})$", prev, re.IGNORECASE)
+    if m is None:
+        return False
+    return all(w.lower() in lex.function_words or w[:1].isupper() or w.lower().strip("'’") in _ARTICLES
+               for w in m.group(2).split())
+
+
+_ARTICLES = frozenset({"the", "le", "la", "les", "l", "el", "los", "las", "il", "lo", "i", "gli", "o", "a", "os", "as", "der", "die", "das", "den", "dem", "des"})
 
 
 def _is_weak(text: str, t: _Trig) -> bool:
@@ -778,6 +918,8 @@ def _elided_auxiliary(lex: Lexicon, text: str, best: _Trig, d: TimeExpression, t
 def _oblique(lex: Lexicon, text: str, m: Mention) -> bool:
     """A name after a preposition ("by Frunze", "with Kamenev") is not a subject."""
     prev = text[max(0, m.start - 14) : m.start]
+    if re.search(r"(?<!\w)(?:que|that|che|dass|qui)\s+$", prev, re.IGNORECASE):
+        return False  # "convencido de que Rasputín arrastraba": the subject of a clause
     return bool(lex.oblique_before.search(prev))
 
 
@@ -1232,8 +1374,20 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
     how = "mention"
     active = not lex.passive.search(text[max(cstart, trig.start - 14) : trig.start])
     exclude: set[str] = set()
+    # "l'impératrice fait inhumer le starets", "had him buried": the one acted on
+    caus = _causative(lex, text, trig, cstart, ments) if ctype in PATIENT_TYPES or ctype in _syntax.PATIENT_EXTRA else None
     # the dependency parse (en, fr): subject, passive patient, conjuncts, titles
-    syn = _syntax.subject(sent, lex.lang, trig, ctype, ments, PATIENT_TYPES, THING_TYPES | GROUP_TYPES)
+    syn = None if caus is not None else _syntax.subject(sent, lex.lang, trig, ctype, ments, PATIENT_TYPES, THING_TYPES | GROUP_TYPES)
+    if caus is not None:
+        if caus.mentions:
+            subj_ments = caus.mentions
+        else:
+            subj_text, how = caus.text, "topic"
+            exclude = set(caus.causers)
+            if caus.role and not caus.regnal:
+                # a starets, a general: not a person with a regnal number
+                exclude |= {m.label or m.text for m in sal.seen + ments
+                            if m.kind == "person" and _roles.REGNAL_NAME.search(m.label or m.text)}
     if syn is not None:
         if syn.how == "mention":
             subj_ments = syn.mentions
@@ -1253,7 +1407,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
             obj = syn.object  # "X married Y": Y
     if org_subj:
         subj_ments = org_subj
-    if syn is None and ctype in PATIENT_TYPES and active and not subj_ments:
+    if syn is None and caus is None and ctype in PATIENT_TYPES and active and not subj_ments:
         nxt = text[trig.end : trig.end + 40]
         pm = lex.pronoun_object.match(nxt.lstrip())
         if pm and _roles.role_phrase_at(lex.lang, nxt.lstrip()):
@@ -1336,6 +1490,24 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
             )
             if owner is not None and not _persons_before(lex, text, ments, cstart, trig.start):
                 subj_ments = [owner]
+        if not subj_ments and syn is None and (ctype in PATIENT_TYPES or ctype in _syntax.PATIENT_EXTRA):
+            # "la conjura que acabó con la vida del stárets", "la muerte del rey": a role
+            # noun the event belongs to
+            gen = _genitive_role(lex, text, trig)
+            if gen is not None:
+                subj_text, how = gen[0], "topic"
+                # the ones named with the deed before it ("organizó con X y Y la conjura que ...")
+                exclude = {m.label or m.text for m in _persons_before(lex, text, ments, sent.start, trig.start)
+                           if _clause_breaks(lex, text, 0, m.end, trig.start) <= 1}
+                if cstart > sent.start:
+                    # in a relative clause, the main clause's unnamed subject (the text's
+                    # topic) did the deed; it is not the one it was done to
+                    top = sal.topic()
+                    if top is not None and not any((m.label or m.text) == top for m in ments if m.start < trig.start):
+                        exclude.add(top)
+                if not gen[1]:
+                    exclude |= {m.label or m.text for m in sal.seen + ments
+                                if m.kind == "person" and _roles.REGNAL_NAME.search(m.label or m.text)}
         if not subj_ments and syn is None and ctype not in THING_TYPES and ctype not in GROUP_TYPES \
                 and not _persons_before(lex, text, ments, cstart, trig.start):
             # "el rey abdicó", "1918 dankte der Kaiser ab": a role noun as subject (no parse)
@@ -1433,8 +1605,17 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
             # "Quant à Youssoupov, il quitte la Russie. Il publie ...": a pronoun opening the
             # sentence continues the subject of the sentence before
             topic = sal.prev_subject
+        elif (
+            subj_text and lex.pronoun_possessive.fullmatch(subj_text) and subjects
+            and (subjects[-1].label or subjects[-1].text) not in exclude and _syntax.is_subject(sent, subjects[-1])
+        ):
+            # "X fled Russia in 1919, and his book came out in 1927": a possessive's
+            # antecedent is the subject named before it in the sentence
+            topic = subjects[-1].label or subjects[-1].text
         else:
-            topic = sal.topic(here, exclude=exclude, lead=subjects[-1] if subjects else None)
+            # the lead is the last subject the pronoun or role may mean
+            free = [m for m in subjects if (m.label or m.text) not in exclude]
+            topic = sal.topic(here, exclude=exclude, lead=free[-1] if free else None)
         if topic is not None:
             claims_subjects.append((topic, subj_text, sal.ids.get(topic)))
         elif ctype in THING_TYPES or ctype in GROUP_TYPES:

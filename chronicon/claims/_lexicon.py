@@ -90,6 +90,13 @@ class Lexicon:
     dative_before: Optional[re.Pattern] = None
     #: A relative clause closed by a comma right before the verb: ", che ... , morì" (``relative``).
     relative: Optional[re.Pattern] = None
+    #: Causative verbs ("fit inhumer X", "hizo fusilar a X", "had him buried", "ließ ihn
+    #: hinrichten"): the one acted on is the person after the infinitive (Romance) or
+    #: between the causative and the participle or infinitive (en, de); None when unlisted.
+    causative: Optional[re.Pattern] = None
+    causative_between: bool = False
+    #: A work noun (with its determiner) ending right before a name: the name is a title.
+    work_before: Optional[re.Pattern] = None
 
 
 def _alt(words: list[str]) -> str:
@@ -168,6 +175,12 @@ def load_lexicon(lang: str) -> Lexicon:
             from_words=_words(d.get("from_words", ["from", "of", "out of"])),
             to_words=_words(d.get("to_words", ["to", "into", "for", "in", "at"])),
             where=_words(d.get("where", [])),
+            work_before=re.compile(
+                rf"(?<!\w)(?:{_alt(d.get('work_determiners') or (d.get('pronouns_possessive', []) + (d.get('quantities') or {}).get('determiners', [])))})\s+"
+                rf"(?:\w+\s+)?(?:{_alt(d['work_nouns'])})\s*[«\"“*_‘']?\s*(?-i:(?:[A-ZÀ-ÝÄÖÜ][\w'’-]*\s+){{0,2}})$", re.IGNORECASE,
+            ) if d.get("work_nouns") else None,
+            causative=_words(d["causative"]) if d.get("causative") else None,
+            causative_between=d.get("causative_patient") == "between",
             participle=re.compile(rf"^\w+(?:{_alt(d['participle_endings'])})$", re.IGNORECASE) if d.get("participle_endings") else None,
             verbs=verbs,
             reflexive_before=re.compile(rf"(?<!\w)(?:{_alt(d['reflexive']['before'])})\s+$", re.IGNORECASE) if d.get("reflexive") else None,

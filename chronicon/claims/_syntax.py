@@ -602,3 +602,14 @@ def cancelled(lang: str, text: str, trig, trigs, end: int) -> bool:
         return False
     nxt = min([t.start for t in trigs if t.start >= trig.end] + [end])
     return pat.search(text, trig.end, nxt) is not None
+
+
+def is_subject(sent, m) -> bool:
+    """The mention ``m`` is the grammatical subject of a verb by the parse ("Felix Yusupov
+    fled"); False without a parse or when it only modifies a noun ("the Gorbachev regime")."""
+    doc = _doc(sent)
+    if doc is None:
+        return False
+    r = _span_root(doc, sent.start, m.start, m.end)
+    return r is not None and r.dep_ in SUBJ and r.head.pos_ in ("VERB", "AUX")
+

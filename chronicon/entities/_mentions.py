@@ -979,4 +979,37 @@ class _Finder:
                 c.update(eid=eid, label=ent.label, how="surname", keep=True)
             elif unres_full.get(sur) and c["j"] == c["i"] and unres_full[sur] != c["label"]:
                 c.update(label=unres_full[sur], how="surname", keep=True)
+        # a given name alone ("Félix e Irina salieron"): the one person named in full here with it
+        doc_first: dict[str, set] = {}
+        for m in ments + cands:
+            t0 = toks[m["i"]]
+            if m["kind"] == "person" and m["j"] > m["i"] and t0.cap and not t0.initial \
+                    and t0.k not in self._titles(t0.s) and t0.k not in self._particles(t0.s) \
+                    and (t0.k in all_given_names() or toks[m["i"] + 1].cap):
+                doc_first.setdefault(toks[m["i"]].k, set()).add(m["eid"] or "=" + m["label"])
+        for c in cands + singles:
+            if c["eid"] or c["j"] != c["i"] or c.get("keep") or toks[c["i"]].k in doc_people or toks[c["i"]].k in unres_full:
+                continue
+            ids = doc_first.get(toks[c["i"]].k)
+            if ids and len(ids) == 1:
+                x = next(iter(ids))
+                if x.startswith("="):
+                    c.update(label=x[1:], how="given", keep=True)
+                else:
+                    c.update(eid=x, label=self.reg.get(x).label, how="given", keep=True)
+        for m in ments:
+            # a single word read as a city, but the given name of the one person named in
+            # full here with it ("Vladímir y Nadezhda llegaron")
+            if m["how"] == "gazetteer" and m["i"] == m["j"] and not m["eid"].startswith("iso:"):
+                k = m["i"]
+                prev = toks[k - 1] if k > 0 else None
+                if prev is not None and prev.k in LOCATIVES and not prev.cap:
+                    continue
+                ids = doc_first.get(toks[k].k)
+                if ids and len(ids) == 1 and toks[k].k not in doc_people:
+                    x = next(iter(ids))
+                    if x.startswith("="):
+                        m.update(kind="person", eid=None, label=x[1:], how="given")
+                    else:
+                        m.update(kind="person", eid=x, label=self.reg.get(x).label, how="given")
 

@@ -1,0 +1,103 @@
+"""Constructions that put the event's participant somewhere else than the subject, on
+sentences written for these tests (issue 6): causatives, a work titled with a
+person's name, a named event that only anchors the time, a role noun after a
+genitive, a given name alone, a ruler's title."""
+
+from __future__ import annotations
+
+import pytest
+
+import chronicon
+
+
+def claims(text: str, lang: str):
+    return [(c.type, c.subject, c.date) for c in chronicon.extract(text, lang=lang) if c.type != "quantity"]
+
+
+# --- causatives: the one acted on is not the causer ---------------------------------
+
+@pytest.mark.parametrize(
+    "lang, text, subject",
+    [
+        ("fr", "Le maréchal Ney combattit à Waterloo. Louis XVIII le fit fusiller le 7 décembre 1815.", "Ney"),
+        ("fr", "La reine Hortense fit inhumer le général Duroc aux Invalides en décembre 1847.", "Duroc"),
+        ("es", "El general Riego volvió a España. Fernando VII lo mandó ahorcar el 7 de noviembre de 1823.", "Riego"),
+        ("es", "En marzo de 1804 Napoleón hizo fusilar a Luis Antonio de Borbón en Vincennes.", "Borbón"),
+        ("it", "Nel luglio 1799 il cardinale Ruffo fece giustiziare Eleonora Pimentel Fonseca a Napoli.", "Eleonora Pimentel Fonseca"),
+        ("pt", "Em abril de 1792 a rainha Maria I mandou enforcar Tiradentes no Rio de Janeiro.", "Tiradentes"),
+        ("en", "Thomas More was a lawyer. In July 1535 King Henry VIII had him executed.", "Thomas More"),
+        ("de", "Thomas Morus war Lordkanzler. Heinrich VIII. ließ ihn im Juli 1535 hinrichten.", "Thomas Morus"),
+    ],
+)
+def test_a_causative_acts_on_the_person_after_it_not_on_the_causer(lang, text, subject):
+    got = claims(text, lang)
+    acted = [c for c in got if c[0] in ("execution", "burial", "arrest", "death")]
+    assert acted and all(subject.split()[-1] in c[1] for c in acted), got
+
+
+def test_a_causative_with_a_role_noun_means_the_person_named_before_not_a_ruler():
+    got = claims(
+        "Le moine Iliodore prêchait à Tsaritsyne. Nicolas II reçut ses plaintes. "
+        "L'impératrice fit enterrer le moine à Kiev le 3 mai 1913.",
+        "fr",
+    )
+    assert [c for c in got if c[0] == "burial"] == [("burial", "Iliodore", "1913-05-03")]
+
+
+def test_had_without_a_noun_phrase_is_a_pluperfect_not_a_causative():
+    got = claims("Lord Nelson had died at Trafalgar on 21 October 1805.", "en")
+    assert [c for c in got if c[0] == "death" and "Nelson" in c[1] and c[2] == "1805-10-21"], got
+
+
+# --- a work titled with a person's name --------------------------------------------
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Lytton Strachey left Cambridge in 1902, and his biography Queen Victoria appeared in 1921."),
+        ("es", "Lytton Strachey dejó Cambridge en 1902, y su biografía Queen Victoria se publicó en 1921."),
+        ("de", "Lytton Strachey verließ Cambridge 1902; seine Biographie Queen Victoria erschien 1921."),
+    ],
+)
+def test_a_name_after_a_work_noun_is_the_title_and_the_possessor_publishes(lang, text):
+    got = claims(text, lang)
+    pubs = [c for c in got if c[0] == "publication"]
+    assert pubs and all("Strachey" in c[1] for c in pubs), got
+
+
+def test_a_name_after_a_work_noun_without_a_possessive_stays_a_person_in_english():
+    # "the novel Tolstoy wrote": a relative clause, Tolstoy is a person
+    got = claims("In 1869 the novel Tolstoy published made him famous.", "en")
+    assert all(c[1] != "Leo Tolstoy" or c[0] == "publication" for c in got)
+
+
+# --- a named event that anchors the time -------------------------------------------
+
+def test_a_named_revolution_after_an_anchor_preposition_is_not_the_event_of_the_clause():
+    got = claims("After the July Revolution, in August 1830, Charles X was deposed and left for England.", "en")
+    types = {c[0] for c in got if c[2] == "1830-08"}
+    assert "revolution" not in types and types & {"dismissal", "departure"}, got
+
+
+# --- a role noun after a genitive ---------------------------------------------------
+
+def test_a_role_noun_after_the_victims_life_is_the_one_who_died():
+    got = claims(
+        "Gerardo Barrios gobernó El Salvador. Convencidos de que Barrios volvería al poder, "
+        "Francisco Dueñas y el coronel Santiago González organizaron el complot que acabó con la vida del "
+        "presidente el 29 de agosto de 1865.",
+        "es",
+    )
+    deaths = [c for c in got if c[0] == "death"]
+    assert deaths and all("Barrios" in c[1] for c in deaths), got
+
+
+# --- a given name alone -------------------------------------------------------------
+
+def test_a_given_name_alone_is_the_one_person_named_in_full_with_it():
+    got = claims(
+        "Nadezhda Krupskaya y Vladímir Lenin se casaron en 1898. En abril de 1917 Vladímir y Nadezhda llegaron a Petrogrado.",
+        "es",
+    )
+    arrivals = {c[1] for c in got if c[0] == "arrival"}
+    assert arrivals == {"Nadezhda Krupskaya", "Vladimir Lenin"}, got
