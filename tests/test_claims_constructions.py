@@ -101,3 +101,42 @@ def test_a_given_name_alone_is_the_one_person_named_in_full_with_it():
     )
     arrivals = {c[1] for c in got if c[0] == "arrival"}
     assert arrivals == {"Nadezhda Krupskaya", "Vladimir Lenin"}, got
+
+
+# --- a day and month without a year across a year's end ----------------------------
+
+@pytest.mark.parametrize(
+    "lang, text, want",
+    [
+        ("en", "The armistice was signed on 2 January 1871. On 28 December the army had left Orléans.", "1870-12-28"),
+        ("fr", "Le traité fut signé le 20 décembre 1812. Le 3 janvier, Murat quitta l'armée.", "1813-01-03"),
+        ("es", "La ciudad cayó el 2 de enero de 1492. El 30 de diciembre los reyes habían llegado a Santa Fe.", "1491-12-30"),
+        ("en", "The ship sailed on 3 March 1850. On 20 June she reached Sydney.", "1850-06-20"),
+    ],
+)
+def test_a_day_month_takes_the_nearer_year_across_a_years_end(lang, text, want):
+    from chronicon.time import tag
+
+    got = [t.edtf for t in tag(text, lang)]
+    assert want in got, got
+
+
+# --- a ruler's title with no ruler named ---------------------------------------------
+
+@pytest.mark.parametrize(
+    "lang, text, want",
+    [
+        ("en", "Rasputin healed the boy again. On 4 March 1916 the Tsar left for headquarters.", "Nicholas II"),
+        ("fr", "Garibaldi entra à Rome. Le pape quitta le Quirinal le 20 septembre 1870.", "Pius IX"),
+        ("es", "Bismarck dimitió en 1890. El 9 de noviembre de 1918 el káiser abdicó.", "Wilhelm II"),
+        ("it", "Rasputin guarì il ragazzo. Il 15 marzo 1917 lo zar abdicò.", "Nicholas II"),
+    ],
+)
+def test_a_rulers_title_means_the_ruler_reigning_on_that_date(lang, text, want):
+    subjects = {c[1] for c in claims(text, lang) if c[0] in ("departure", "abdication", "residence", "arrival")}
+    assert subjects == {want}, claims(text, lang)
+
+
+def test_a_title_shared_by_many_realms_stays_unresolved():
+    # "the king" names the ruler of many realms: no guess
+    assert [c for c in claims("Rasputin healed the boy. The king abdicated on 2 March 1917.", "en") if c[0] == "abdication"] == []

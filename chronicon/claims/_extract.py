@@ -26,7 +26,7 @@ from ..entities._words import FUNCTION_WORDS
 from ..model import Claim, Mention, Source, TimeExpression
 from ._lexicon import Lexicon, Trigger, available_langs, lexicon_data, load_lexicon, verb_triggers
 from ._quantities import extract_quantities
-from . import _roles, _syntax
+from . import _roles, _rulers, _syntax
 
 #: Types whose main participant is the one the action is done to.
 PATIENT_TYPES = frozenset(
@@ -167,6 +167,14 @@ def _named_thing(lex: Lexicon, text: str, trig: _Trig, cstart: int, send: int, m
             continue  # German capitalises every noun: a name has two capitalised words in a row
         return " ".join(words)  # the first one: the subject opens the clause
     return None
+
+
+def _registry_id(label: str) -> Optional[str]:
+    """The registry id of a person's canonical label (a ruler named by a title)."""
+    from ..entities import default_registry
+
+    ent = default_registry().resolve(label, kind="person")
+    return ent.id if ent is not None and ent.label == label else None
 
 
 def _is_country(m: Mention) -> bool:
@@ -1589,12 +1597,19 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
         if syn is not None and syn.how == "title":  # "the Tsar", "le roi": the last holder named
             before = sal.seen + [m for m in ments if m.kind == "person" and m.end <= trig.start]
             topic = _syntax.resolve_title(syn, sal, before, exclude)
+            if syn.fits_regnal and not any(_syntax.REGNAL.search(m.label or m.text) for m in before if m.kind == "person"):
+                # no ruler named before: "the Tsar" on that date ("the Tsar" in December 1916)
+                topic = _rulers.ruler(lex.lang, syn.text.split()[-1], d.edtf) or topic
         elif role is not None:  # "el rey", "la poeta", "der Kaiser": the last person named that fits
             before = sal.seen + [m for m in ments if m.kind == "person" and m.end <= trig.start]
-            topic = _roles.resolve_role(
-                role, lambda skip: sal.topic(here, exclude=exclude | skip, lead=subjects[-1] if subjects else None),
-                before, exclude, sal.genders, sal.role_nouns, source.sentence_at,
-            )
+            topic = None
+            if role.regnal and not any(_roles.REGNAL_NAME.search(m.label or m.text) for m in before):
+                topic = _rulers.ruler(lex.lang, role.noun, d.edtf)
+            if topic is None:
+                topic = _roles.resolve_role(
+                    role, lambda skip: sal.topic(here, exclude=exclude | skip, lead=subjects[-1] if subjects else None),
+                    before, exclude, sal.genders, sal.role_nouns, source.sentence_at,
+                )
         elif marked and (marked[-1].label or marked[-1].text) not in exclude:
             # "Quant à Youssoupov, il quitte ...": the marked topic, however salient another is
             topic = marked[-1].label or marked[-1].text
@@ -1617,7 +1632,7 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
             free = [m for m in subjects if (m.label or m.text) not in exclude]
             topic = sal.topic(here, exclude=exclude, lead=free[-1] if free else None)
         if topic is not None:
-            claims_subjects.append((topic, subj_text, sal.ids.get(topic)))
+            claims_subjects.append((topic, subj_text, sal.ids.get(topic) or _registry_id(topic)))
         elif ctype in THING_TYPES or ctype in GROUP_TYPES:
             # "Il Partito Nazionale Fascista venne sciolto": an unrecognised name of a body
             named = _named_thing(lex, text, trig, cstart, sent.end, ments, ctype)

@@ -840,6 +840,22 @@ def _resolve_date(h: Hit, anchor: Optional[tuple], te: TimeExpression, dct_year:
                 y += 1
             elif h.after < 0 and here >= there:
                 y -= 1
+        elif m is not None and d is not None and anchor[2] is not None and h.season is None and h.nth is None \
+                and h.feast is None and not h.after \
+                and 1 < anchor[0] < 9999 and S.valid_day(anchor[0], m, d):
+            # a day and month across a year's end from the day before: "1 January 1917 ...
+            # On 31 December the Tsar had left" is 1916; "20 December 1916 ... on 2 January"
+            # is 1917 (only within 45 days; otherwise the anchor's year)
+            import datetime as _dt
+
+            base = _dt.date(*anchor)
+
+            def gap(yy: int) -> int:
+                return abs((_dt.date(yy, m, min(d, 28 if m == 2 else d)) - base).days)
+            near = min((anchor[0] - 1, anchor[0] + 1), key=gap)
+            if gap(y) > 180 and gap(near) <= 45 and S.valid_day(near, m, d):
+                y = near
+                te.flags.append(f"year {y}: the nearer reading across the year's end")
     if h.feast is not None:  # a movable feast: its day in the year now known
         day = S.feast_day(h.feast, y)
         if day is None:
