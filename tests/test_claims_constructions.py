@@ -140,3 +140,50 @@ def test_a_rulers_title_means_the_ruler_reigning_on_that_date(lang, text, want):
 def test_a_title_shared_by_many_realms_stays_unresolved():
     # "the king" names the ruler of many realms: no guess
     assert [c for c in claims("Rasputin healed the boy. The king abdicated on 2 March 1917.", "en") if c[0] == "abdication"] == []
+
+
+# --- "the beginning of the century" with no number -------------------------------------
+
+@pytest.mark.parametrize(
+    "lang, text, want",
+    [
+        ("es", "Vivió entre 1842 y 1921. Se instaló en Sevilla a comienzos de siglo.", "19XX"),
+        ("fr", "Elle naquit en 1867. Elle s'installa à Lyon au début du siècle.", "19XX"),
+        ("it", "Nacque nel 1858. Si stabilì a Torino all'inizio del secolo.", "19XX"),
+        ("pt", "Nasceu em 1861. Mudou-se para o Porto no início do século.", "19XX"),
+        ("de", "Sie wurde 1864 geboren. Anfang des Jahrhunderts zog sie nach Wien.", "19XX"),
+        ("es", "Nació en 1812. Se instaló en Sevilla a finales de siglo.", "18XX"),
+    ],
+)
+def test_a_century_without_a_number_is_the_narratives_century(lang, text, want):
+    from chronicon.time import tag
+
+    assert want in [t.edtf for t in tag(text, lang)]
+
+
+def test_a_century_named_without_a_part_is_no_date():
+    from chronicon.time import tag
+
+    # "le procès du siècle": a superlative, not a time
+    assert [t.edtf for t in tag("En 1899 eut lieu le procès du siècle.", "fr")] == ["1899"]
+
+
+# --- the old calendar "until" a year ----------------------------------------------------
+
+@pytest.mark.parametrize(
+    "lang, text, want",
+    [
+        ("en", "Serbia kept the Julian calendar until 1919.", ("calendar_reform", "Serbia", "1919")),
+        ("fr", "La Grèce utilisa le calendrier julien jusqu'en 1923.", ("calendar_reform", "Greece", "1923")),
+        ("es", "Bulgaria se rigió por el calendario juliano hasta 1916.", ("calendar_reform", "Bulgaria", "1916")),
+        ("it", "In Romania il calendario giuliano rimase in vigore fino al 1919.", ("calendar_reform", "Romania", "1919")),
+        ("pt", "A Bulgária usou o calendário juliano até 1916.", ("calendar_reform", "Bulgaria", "1916")),
+        ("de", "In Russland galt der julianische Kalender bis 1918.", ("calendar_reform", "Russia", "1918")),
+    ],
+)
+def test_the_old_calendar_until_a_year_is_the_reform_that_year(lang, text, want):
+    assert claims(text, lang) == [want]
+
+
+def test_the_old_calendar_with_a_plain_date_is_no_reform():
+    assert claims("In 1700 Sweden still followed the Julian calendar.", "en") == []

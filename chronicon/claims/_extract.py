@@ -1270,6 +1270,8 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
     after_end = re.search(r"[,;:.!?]|\s(?:und|oder|aber|sondern)\s|$", text[trig.end : sent.end])
     if lex.negation_after.search(text, trig.end, trig.end + after_end.start()):
         return []
+    if info.until and not (d.edtf or "").startswith("../"):
+        return []  # "the Julian calendar" with any date but an "until X": not its end
     confidence = 0.85 if not info.weak else 0.6
     modal = None
     for modal in lex.modality.finditer(text, max(cstart, trig.start - 50), trig.start):
@@ -1413,6 +1415,13 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
             obj = syn.agent  # the attacker
         elif obj is None and syn.object is not None and "person" in OBJECT_KINDS.get(ctype, ()):
             obj = syn.object  # "X married Y": Y
+    if info.until:
+        # "el calendario juliano, el que regía en Rusia hasta 1918": the place it held in
+        held = [m for m in ments if m.kind == "place" and sent.start <= m.start < sent.end
+                and _clause_breaks(lex, text, 0, min(m.end, trig.start), max(m.start, trig.end)) <= 1]
+        if held:
+            subj_ments = [min(held, key=lambda m: abs(m.start - trig.start))]
+        syn = None
     if org_subj:
         subj_ments = org_subj
     if syn is None and caus is None and ctype in PATIENT_TYPES and active and not subj_ments:
@@ -1666,6 +1675,8 @@ def _claims_for(source, sent, lex, trig: _Trig, d: TimeExpression, ments, trigs,
     confidence -= min(0.2, dist / 1000)
 
     evidence = _evidence(source, sent, d)
+    if info.until:
+        evidence["date"] = d.edtf[3:]  # "hasta 1918": the old calendar ended then
     obj_label = (obj.label or obj.text) if obj else ((origin.label or origin.text) if origin and ctype == "deportation" else office)
     obj_id = obj.entity_id if obj else (origin.entity_id if origin and ctype == "deportation" else None)
     out = []

@@ -27,6 +27,9 @@ class Trigger:
     #: The type when an organisation or a country is the subject ("Venezuela declaró su
     #: independencia": formation), by the subject's kind: organization, country.
     by_subject: dict[str, str] = field(default_factory=dict)
+    #: A state that ended ("the Julian calendar, in force in Russia until 1918"): only an
+    #: "until X" date dates it, at X, and its subject is the place it held in.
+    until: bool = False
 
 
 @dataclass
@@ -146,7 +149,7 @@ def load_lexicon(lang: str) -> Lexicon:
                     continue
                 name = f"t{i}{'w' if weak else 's'}"
                 groups[name] = Trigger(t["type"], weak, t.get("by_object") or {}, t.get("agent_gets"), manner,
-                                       t.get("by_subject") or {})
+                                       t.get("by_subject") or {}, bool(t.get("until")))
                 parts.append(f"(?P<{name}>{_alt(pats)})")
             for key, reflexive in (("verbs", False), ("reflexive_verbs", True)):
                 for lemma in t.get(key) or []:

@@ -715,7 +715,7 @@ def _decorate(g: Grammar, text: str, hits: list[Hit]) -> None:
             # "a finales del año pasado", "principios de este año", "late last year": part of a deictic
             # period; "à la fin de l'année suivante", "alla fine di quell'anno": of a relative one
             before, lo = _before(text, h.start, floor)
-            head = re.match(r"(?:de|del)\s+", text[h.start:h.end], re.I)  # "del año": 'de' of "finales de"
+            head = re.match(r"(?:de|del|do|du|des)\s+", text[h.start:h.end], re.I)  # "del año": 'de' of "finales de"
             mt = g.part_prefix.search(text[lo:h.start + (head.end() if head else 0)])
             if mt and g.norm("part", mt.group("part")):
                 h.qualifier = g.norm("part", mt.group("part"))
@@ -1365,7 +1365,14 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
                 new_anchor = anchor  # a week names no day for the clock times after it
         return te, new_anchor
     if h.deictic is not None:
-        res = _offset(dct, h.deictic[0], h.deictic[1], te, "relative")
+        base = dct
+        if (dct is None or dct[0] is None) and h.deictic == (0, "CE") and anchor and anchor[0] is not None:
+            base = anchor  # a narrative's "a comienzos de siglo", "au début du siècle": the century it is in
+            if h.qualifier == "early" and anchor[0] % 100 >= 50:
+                # "born in 1869 ... at the beginning of the century": a narrative moves on, so
+                # the beginning of a century already half gone is the next one's
+                base = (anchor[0] + 100, None, None)
+        res = _offset(base, h.deictic[0], h.deictic[1], te, "relative")
         if h.approx and te.edtf:
             te.edtf += h.approx
         if res is not None and h.deictic[1] == "W":
