@@ -187,3 +187,25 @@ def test_the_old_calendar_until_a_year_is_the_reform_that_year(lang, text, want)
 
 def test_the_old_calendar_with_a_plain_date_is_no_reform():
     assert claims("In 1700 Sweden still followed the Julian calendar.", "en") == []
+
+
+# --- a second report of an event, by a pronoun ------------------------------------------
+
+def test_a_later_report_that_refers_to_the_event_by_it_is_a_report_of_that_event():
+    got = [
+        (c.type, c.subject, c.date, c.reported)
+        for c in chronicon.extract(
+            "The Times announced that Captain Scott had died on 11 February 1913, and a week later "
+            "the Daily Mail called it a national tragedy.",
+            lang="en",
+        )
+    ]
+    assert ("death", "Robert Falcon Scott", "1913-02-18", True) in got or ("death", "Scott", "1913-02-18", True) in got, got
+
+
+def test_a_later_clause_without_it_is_no_second_report():
+    got = chronicon.extract(
+        "The Times announced that Captain Scott had died on 11 February 1913, and a week later the Daily Mail printed a map.",
+        lang="en",
+    )
+    assert not [c for c in got if c.type == "death" and c.date == "1913-02-18"]

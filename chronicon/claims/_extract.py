@@ -550,11 +550,10 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
         parsed = _syntax.date_trigger(sent, d, trigs, lambda t: _is_weak(text, t), lex_main.lang)
         if parsed is not None and best is not None and _rules_clearer(lex_main, text, d, best, parsed, sent):
             parsed = None  # the parse disagrees with a trigger of the date's own clause
-        if parsed is _syntax.NO_TRIGGER:
+        if parsed is _syntax.NO_TRIGGER or (parsed or best) is None:
+            out.extend(_reported_again(lex_main, text, sent, d, out))
             continue
         best = parsed or best
-        if best is None:
-            continue
         chosen = [best] + _coordinated_triggers(lex_main, text, best, trigs, sent, d, dates)
         chosen += [t for t in _fronted_conjuncts(lex_main, text, best, d, trigs, dates, sent) if t not in chosen]
         chosen += [t for t in _elided_auxiliary(lex_main, text, best, d, trigs, dates, sent) if t not in chosen]
@@ -615,6 +614,33 @@ def _own_dates(text: str, dates: list[TimeExpression]) -> list[TimeExpression]:
             continue
         out.append(t)
     return out
+
+
+def _reported_again(lex: Lexicon, text: str, sent, d: TimeExpression, before: list[Claim]) -> list[Claim]:
+    """"The Guardian reported his death on 3 January, and three days later The Spectator
+    called it welcome news": a date whose clause has no trigger of its own but a pronoun
+    for the event just reported, after "and", is a second report of that event."""
+    if lex.event_pronoun is None:
+        return []
+    prior = [c for c in before if c.reported and c.date_span and c.date_span[1] <= d.start and c.type != "quantity"]
+    if not prior:
+        return []
+    last = prior[-1]
+    gap = text[last.date_span[1] : d.start]
+    if not re.search(r",\s*(?:" + lex.coordination.pattern + r")\s", gap, re.IGNORECASE) or re.search(r"[;:.!?]", gap):
+        return []
+    end = re.search(r"[,;:.!?]|$", text[d.end : sent.end]).start() + d.end
+    if not lex.event_pronoun.search(text, d.end, end):
+        return []
+    ev = _evidence_dict(text, sent, d, last)
+    return [_dc_replace(last, id="", **ev)]
+
+
+def _evidence_dict(text: str, sent, d: TimeExpression, like: Claim) -> dict:
+    return {
+        "date": d.edtf, "date_text": d.text, "qualifier": d.qualifier, "calendar": d.calendar,
+        "date_span": (d.start, d.end), "julian_date": d.julian, "confidence": round(max(0.05, like.confidence - 0.15), 2),
+    }
 
 
 def _evidence(source: Source, sent, d: TimeExpression) -> dict:

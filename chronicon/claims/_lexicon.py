@@ -98,6 +98,8 @@ class Lexicon:
     #: between the causative and the participle or infinitive (en, de); None when unlisted.
     causative: Optional[re.Pattern] = None
     causative_between: bool = False
+    #: A pronoun for an event just named ("called it welcome news"); None when unlisted.
+    event_pronoun: Optional[re.Pattern] = None
     #: A work noun (with its determiner) ending right before a name: the name is a title.
     work_before: Optional[re.Pattern] = None
 
@@ -182,6 +184,7 @@ def load_lexicon(lang: str) -> Lexicon:
                 rf"(?<!\w)(?:{_alt(d.get('work_determiners') or (d.get('pronouns_possessive', []) + (d.get('quantities') or {}).get('determiners', [])))})\s+"
                 rf"(?:\w+\s+)?(?:{_alt(d['work_nouns'])})\s*[«\"“*_‘']?\s*(?-i:(?:[A-ZÀ-ÝÄÖÜ][\w'’-]*\s+){{0,2}})$", re.IGNORECASE,
             ) if d.get("work_nouns") else None,
+            event_pronoun=_words(d["event_pronouns"]) if d.get("event_pronouns") else None,
             causative=_words(d["causative"]) if d.get("causative") else None,
             causative_between=d.get("causative_patient") == "between",
             participle=re.compile(rf"^\w+(?:{_alt(d['participle_endings'])})$", re.IGNORECASE) if d.get("participle_endings") else None,
