@@ -209,3 +209,39 @@ def test_a_later_clause_without_it_is_no_second_report():
         lang="en",
     )
     assert not [c for c in got if c.type == "death" and c.date == "1913-02-18"]
+
+
+# --- a list of offices, 'the Left', a setting after the date, 'during' --------------------
+
+def test_member_of_in_a_list_of_offices_is_a_membership():
+    got = claims("Bukharin served as editor of Pravda (1918–1929) and member of the Politburo (from 1924).", "en")
+    assert ("membership", "Nikolai Bukharin", "1924/..") in got, got
+
+
+def test_the_left_as_a_name_is_no_departure():
+    assert claims("Rosa Luxemburg became a heroine of the German Left during the 20th century.", "en") == []
+
+
+def test_a_named_war_after_the_date_is_the_setting_not_the_event():
+    got = claims("In August 1914 Lenin was arrested in Galicia during the First World War.", "en")
+    assert ("arrest", "Vladimir Lenin", "1914-08") in got and not [c for c in got if c[0] == "period"], got
+
+
+@pytest.mark.parametrize(
+    "lang, text, want",
+    [
+        ("en", "During the siege of Paris in 1870, Léon Gambetta escaped from the city in a balloon.", ("escape_attempt", "1870")),
+        ("en", "During the second show trial in 1937, Karl Radek was sentenced to ten years.", ("sentence", "1937")),
+        ("fr", "Pendant la Commune en 1871, Gustave Courbet fut arrêté.", ("arrest", "1871")),
+        ("es", "Durante el asedio de Zaragoza en 1809, José de Palafox fue capturado.", ("arrest", "1809")),
+        ("it", "Durante l'assedio di Venezia nel 1849, Daniele Manin fu esiliato.", ("internal_exile", "1849")),
+        ("de", "Während der Revolution 1848 wurde Robert Blum in Wien hingerichtet.", ("execution", "1848")),
+    ],
+)
+def test_a_date_in_a_during_phrase_dates_the_main_clause_too(lang, text, want):
+    assert want in [(c[0], c[2]) for c in claims(text, lang)]
+
+
+def test_the_town_of_x_is_what_was_renamed():
+    got = claims("The town of Gatchina, which had been renamed Trotsk in 1923, was renamed Krasnogvardeysk in 1929.", "en")
+    assert ("rename", "Gatchina", "1923") in got, got

@@ -551,11 +551,16 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
         if parsed is not None and best is not None and _rules_clearer(lex_main, text, d, best, parsed, sent):
             parsed = None  # the parse disagrees with a trigger of the date's own clause
         if parsed is _syntax.NO_TRIGGER or (parsed or best) is None:
-            out.extend(_reported_again(lex_main, text, sent, d, out))
+            inner = _contained_event(lex_main, text, None, d, trigs, dates, sent)
+            if not inner:
+                out.extend(_reported_again(lex_main, text, sent, d, out))
+            for trig in inner:
+                out.extend(_claims_for(source, sent, lex_main, trig, d, ments, trigs, sal))
             continue
         best = parsed or best
         chosen = [best] + _coordinated_triggers(lex_main, text, best, trigs, sent, d, dates)
         chosen += [t for t in _fronted_conjuncts(lex_main, text, best, d, trigs, dates, sent) if t not in chosen]
+        chosen += [t for t in _contained_event(lex_main, text, best, d, trigs, dates, sent) if t not in chosen]
         chosen += [t for t in _elided_auxiliary(lex_main, text, best, d, trigs, dates, sent) if t not in chosen]
         chosen += [t for t in _carried_triggers(lex_main, text, best, trigs) if t not in chosen]
         for trig in chosen:
@@ -734,6 +739,8 @@ def _best_trigger(lex: Lexicon, text: str, d: TimeExpression, trigs: list[_Trig]
     for t in trigs:
         if t.start < d.end and d.start < t.end:
             continue  # a trigger inside the date words ("1927 Congress") is not a trigger
+        if t.start >= d.end and _anchored(lex, text, t, max(0, sent_start)):
+            continue  # "in July 1920 he was opposed ... during the Soviet–Polish War": a setting
         if t.end <= d.start:
             if lex.verb_final and re.match(r"\s*,", text[t.end : d.start]) and not t.text[:1].isupper():
                 # "Hertz, der 1894 starb, wies 1887 ... nach": the verb closed its clause
@@ -796,6 +803,25 @@ def _rules_clearer(lex: Lexicon, text: str, d: TimeExpression, rule: _Trig, pars
     return bool(_clause_breaks(lex, text, 0, a, b) or _AFTER_BREAK.search(text, a, b))
 
 
+def _contained_event(lex: Lexicon, text: str, trig: Optional[_Trig], d: TimeExpression, trigs, dates, sent) -> list[_Trig]:
+    """"During the first show trial in 1936, Trotsky was condemned to death", "Pendant la
+    Commune en 1871, Courbet fut arrêté": a date in a 'during' phrase dates its event (if
+    it has a trigger) and the main clause's event it contains."""
+    words = _syntax._syntax_words(lex.lang, "containment")
+    if not words or (trig is not None and not (trig.end <= d.start or d.end <= trig.start)):
+        return []
+    a, b = (min(trig.start, d.start), max(trig.end, d.end)) if trig is not None else (d.start, d.end)
+    head = text[max(sent.start, a - 60) : a]
+    if not re.search(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:[\w'’–-]+\s+){0,6}$", head, re.IGNORECASE):
+        return []
+    close = re.search(r",|$", text[b : sent.end])
+    after = b + close.start()
+    if after >= sent.end or any(after <= o.start < sent.end and o is not d for o in dates):
+        return []  # no main clause after the phrase, or one with its own date
+    nxt = [t for t in trigs if t.start > after and not _is_weak(text, t)]
+    return nxt[:1]
+
+
 def _anchored(lex: Lexicon, text: str, t: _Trig, floor: int) -> bool:
     """The trigger is the noun of a phrase that places another event in time ("after the
     February Revolution", "après la révolution de Février", "tras la Revolución de Febrero")."""
@@ -803,7 +829,7 @@ def _anchored(lex: Lexicon, text: str, t: _Trig, floor: int) -> bool:
     if not anchors:
         return False
     prev = text[max(floor, t.start - 40) : t.start]
-    m = re.search(r"(?<!\w)(" + "|".join(re.escape(a) for a in sorted(anchors, key=len, reverse=True)) + r")\s+((?:[\w'’]+\s+){0,3})$", prev, re.IGNORECASE)
+    m = re.search(r"(?<!\w)(" + "|".join(re.escape(a) for a in sorted(anchors, key=len, reverse=True)) + r")\s+((?:[\w'’–-]+\s+){0,3})$", prev, re.IGNORECASE)
     if m is None:
         return False
     return all(w.lower() in lex.function_words or w[:1].isupper() or w.lower().strip("'’") in _ARTICLES

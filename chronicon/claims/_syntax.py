@@ -231,6 +231,18 @@ def _mention_for(ments, base: int, tok, kinds=("person",)):
                 m = _mention_at(ments, base, c, kinds)
                 if m is not None:
                     break
+    if m is None and kinds != ("person",) and tok.pos_ == "NOUN":
+        # "the town of Gatchina", "la ville de Gatchina": the name the noun introduces
+        for c in tok.children:
+            g = None
+            if c.dep_ == "prep" and c.text.lower() == "of":
+                g = next((x for x in c.children if x.dep_ == "pobj" and x.pos_ == "PROPN"), None)
+            elif c.dep_ == "nmod" and c.pos_ == "PROPN" and any(x.dep_ == "case" and x.text.lower() in ("de", "d'", "d’") for x in c.children):
+                g = c
+            if g is not None and g.i > tok.i:
+                m = _mention_at(ments, base, g, kinds)
+                if m is not None:
+                    break
     return m
 
 
