@@ -818,7 +818,9 @@ def _contained_event(lex: Lexicon, text: str, trig: Optional[_Trig], d: TimeExpr
     after = b + close.start()
     if after >= sent.end or any(after <= o.start < sent.end and o is not d for o in dates):
         return []  # no main clause after the phrase, or one with its own date
-    nxt = [t for t in trigs if t.start > after and not _is_weak(text, t)]
+    # the main clause's own trigger: before any other clause opens ("..., which was suppressed")
+    nxt = [t for t in trigs if t.start > after and not _is_weak(text, t)
+           and not re.search(r"[,;:()]", text[after + 1 : t.start]) and not _clause_breaks(lex, text, 0, after + 1, t.start)]
     return nxt[:1]
 
 
