@@ -814,8 +814,10 @@ def _contained_event(lex: Lexicon, text: str, trig: Optional[_Trig], d: TimeExpr
     head = text[max(sent.start, a - 60) : a]
     if not re.search(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:[\w'’–-]+\s+){0,6}$", head, re.IGNORECASE):
         return []
+    # the phrase ends at its comma, or (German verb second: "Während der Revolution 1848
+    # wurde X hingerichtet") right after the date
     close = re.search(r",|$", text[b : sent.end])
-    after = b + close.start()
+    after = b + close.start() if close.group(0) else b
     if after >= sent.end or any(after <= o.start < sent.end and o is not d for o in dates):
         return []  # no main clause after the phrase, or one with its own date
     # the main clause's own trigger: before any other clause opens ("..., which was suppressed")
