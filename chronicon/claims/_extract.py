@@ -553,9 +553,13 @@ def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:
         if parsed is _syntax.NO_TRIGGER or (parsed or best) is None:
             inner = _contained_event(lex_main, text, None, d, trigs, dates, sent)
             if not inner:
-                out.extend(_reported_again(lex_main, text, sent, d, out))
+                again = _reported_again(lex_main, text, sent, d, out)
+                out.extend(again)
+                by_trig.extend(-1 - len(by_trig) - i for i in range(len(again)))  # no trigger: never merged
             for trig in inner:
-                out.extend(_claims_for(source, sent, lex_main, trig, d, ments, trigs, sal))
+                for c in _claims_for(source, sent, lex_main, trig, d, ments, trigs, sal):
+                    out.append(c)
+                    by_trig.append(trig.start)
             continue
         best = parsed or best
         chosen = [best] + _coordinated_triggers(lex_main, text, best, trigs, sent, d, dates)
