@@ -245,3 +245,23 @@ def test_a_date_in_a_during_phrase_dates_the_main_clause_too(lang, text, want):
 def test_the_town_of_x_is_what_was_renamed():
     got = claims("The town of Gatchina, which had been renamed Trotsk in 1923, was renamed Krasnogvardeysk in 1929.", "en")
     assert ("rename", "Gatchina", "1923") in got, got
+
+
+# --- a subject after the verb and a place: the preposition governs the place ----------
+
+@pytest.mark.parametrize(
+    "lang, text, want",
+    [
+        ("it", "Nel 1910 morì a Roma Giovanni Pascoli.", ("death", "Giovanni Pascoli", "1910")),
+        ("it", "1265 – Nasce a Firenze Dante Alighieri.", ("birth", "Dante Alighieri", "1265")),
+        ("es", "En 1881 nació en Málaga Pablo Picasso.", ("birth", "Pablo Picasso", "1881")),
+        ("pt", "Em 1839 nasceu no Rio de Janeiro Machado de Assis.", ("birth", "Machado de Assis", "1839")),
+    ],
+)
+def test_a_person_right_after_a_place_after_the_verb_is_its_subject(lang, text, want):
+    assert want in claims(text, lang)
+
+
+def test_a_person_after_a_place_and_its_own_preposition_is_not_the_subject():
+    # "con Giovanni Pascoli": the preposition before the person still governs it
+    assert claims("Nel 1905 arrivò a Roma con Giovanni Pascoli.", "it") == []

@@ -1027,6 +1027,12 @@ _INTRANSITIVE = frozenset(
 )
 
 
+def _place_between(text: str, ments, m: Mention) -> bool:
+    """A place named right before ``m`` takes the preposition before it: in "morì a Roma
+    Giovanni Pascoli", "nació en Málaga Pablo Picasso", "a" governs Roma, not the person."""
+    return any(o.kind == "place" and o.end <= m.start and not text[o.end : m.start].strip() for o in ments)
+
+
 def _persons_after(lex, text, ments, trig: _Trig, sent_end: int) -> list[Mention]:
     """The subject after its verb, when none stands before it: "1929 erhielt Thomas Mann",
     "murió en Madrid el novelista Benito Pérez Galdós", "veröffentlichten Marx und Engels".
@@ -1038,7 +1044,7 @@ def _persons_after(lex, text, ments, trig: _Trig, sent_end: int) -> list[Mention
         if not group:
             if _clause_breaks(lex, text, 0, trig.end, m.start) or re.search(r"[,;:()]", text[trig.end : m.start]):
                 return []
-            if _oblique(lex, text, m) or text[m.start - 1 : m.start] in ("*", "«", "“", '"', "‘"):
+            if (_oblique(lex, text, m) and not _place_between(text, ments, m)) or text[m.start - 1 : m.start] in ("*", "«", "“", '"', "‘"):
                 return []  # governed by a preposition, or a title in quotes
             group = [m]
         elif _only_joiners(lex, text[group[-1].end : m.start]) and text[group[-1].end : m.start].strip():
