@@ -925,6 +925,18 @@ class _Finder:
                 ent = self.reg.get(eid)
                 c.update(eid=eid, label=ent.label, how="learned", fixed=True)
 
+    def _lone_city_words(self, ments: list[dict]):
+        """The one-word mentions the gazetteer read as a city (not a country), unless a
+        lower-case locative stands before them ("in Leon"), each with its key: a name of a
+        person named in full in this text may be hiding there ("Leon", "Vladímir")."""
+        toks = self.toks
+        for m in ments:
+            if m["how"] == "gazetteer" and m["i"] == m["j"] and not m["eid"].startswith("iso:"):
+                prev = toks[m["i"] - 1] if m["i"] > 0 else None
+                if prev is not None and prev.k in LOCATIVES and not prev.cap:
+                    continue
+                yield m, toks[m["i"]].k
+
     def _resolve_by_surname(self, ments: list[dict], cands: list[dict], singles: list[dict]) -> None:
         toks = self.toks
         # surnames of people named in the document
@@ -947,19 +959,13 @@ class _Finder:
                 else:
                     unres_full[sur] = m["label"]
         # a single capitalised word read as a city, but the surname of someone named in full here ("Leon")
-        for m in ments:
-            if m["how"] == "gazetteer" and m["i"] == m["j"] and not m["eid"].startswith("iso:"):
-                k = m["i"]
-                prev = toks[k - 1] if k > 0 else None
-                if prev is not None and prev.k in LOCATIVES and not prev.cap:
-                    continue
-                sur = toks[k].k
-                ids = doc_people.get(sur)
-                if ids and len(ids) == 1:
-                    eid = next(iter(ids))
-                    m.update(kind="person", eid=eid, label=self.reg.get(eid).label, how="surname")
-                elif unres_full.get(sur):
-                    m.update(kind="person", eid=None, label=unres_full[sur], how="surname")
+        for m, sur in self._lone_city_words(ments):
+            ids = doc_people.get(sur)
+            if ids and len(ids) == 1:
+                eid = next(iter(ids))
+                m.update(kind="person", eid=eid, label=self.reg.get(eid).label, how="surname")
+            elif unres_full.get(sur):
+                m.update(kind="person", eid=None, label=unres_full[sur], how="surname")
         for c in cands + singles:
             if c["eid"]:
                 continue
@@ -997,19 +1003,14 @@ class _Finder:
                     c.update(label=x[1:], how="given", keep=True)
                 else:
                     c.update(eid=x, label=self.reg.get(x).label, how="given", keep=True)
-        for m in ments:
-            # a single word read as a city, but the given name of the one person named in
-            # full here with it ("Vladímir y Nadezhda llegaron")
-            if m["how"] == "gazetteer" and m["i"] == m["j"] and not m["eid"].startswith("iso:"):
-                k = m["i"]
-                prev = toks[k - 1] if k > 0 else None
-                if prev is not None and prev.k in LOCATIVES and not prev.cap:
-                    continue
-                ids = doc_first.get(toks[k].k)
-                if ids and len(ids) == 1 and toks[k].k not in doc_people:
-                    x = next(iter(ids))
-                    if x.startswith("="):
-                        m.update(kind="person", eid=None, label=x[1:], how="given")
-                    else:
-                        m.update(kind="person", eid=x, label=self.reg.get(x).label, how="given")
+        # a single word read as a city, but the given name of the one person named in
+        # full here with it ("Vladímir y Nadezhda llegaron")
+        for m, word in self._lone_city_words(ments):
+            ids = doc_first.get(word)
+            if ids and len(ids) == 1 and word not in doc_people:
+                x = next(iter(ids))
+                if x.startswith("="):
+                    m.update(kind="person", eid=None, label=x[1:], how="given")
+                else:
+                    m.update(kind="person", eid=x, label=self.reg.get(x).label, how="given")
 
