@@ -71,12 +71,10 @@ def all_given_names() -> frozenset:
         if c is not None:
             out |= c.given
     # and the forms of reconcile's table of given names in six languages (Gustav, Gustavo ...)
-    try:
-        table = resources.files("chronicon.reconcile").joinpath("data/given_names.yaml").read_text("utf-8")
-        for row in yaml.safe_load(table).get("given_names") or []:
-            out |= {name_key(str(w)) for w in row if " " not in str(w)}
-    except (OSError, AttributeError, yaml.YAMLError):
-        pass
+    from ..reconcile._cluster import given_name_rows
+
+    for row in given_name_rows():
+        out |= {name_key(w) for w in row if " " not in w}
     return frozenset(out)
 
 

@@ -101,19 +101,27 @@ def _readings(word: str) -> frozenset:
 
 
 @lru_cache(maxsize=1)
-def _given_groups() -> dict[str, frozenset]:
-    """Reading of a given name -> the groups of ``data/given_names.yaml`` it belongs to
-    (Lev, Leon, Léon, Leo: one group)."""
+def given_name_rows() -> tuple[tuple[str, ...], ...]:
+    """The rows of ``data/given_names.yaml``: each the forms of one given name in six
+    languages (Lev, Leon, Léon, Leo). Read once; the entities stage reads it too."""
     from importlib import resources
 
     import yaml
 
     text = resources.files("chronicon.reconcile").joinpath("data/given_names.yaml").read_text("utf-8")
+    rows = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["given_names"]
+    return tuple(tuple(str(form) for form in row) for row in rows)
+
+
+@lru_cache(maxsize=1)
+def _given_groups() -> dict[str, frozenset]:
+    """Reading of a given name -> the groups of ``data/given_names.yaml`` it belongs to
+    (Lev, Leon, Léon, Leo: one group)."""
     out: dict[str, set] = defaultdict(set)
-    for row in yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["given_names"]:
-        group = "@" + str(row[0]).lower()
+    for row in given_name_rows():
+        group = "@" + row[0].lower()
         for form in row:
-            for w in _written_words(str(form)):
+            for w in _written_words(form):
                 for r in _readings(w):
                     out[r].add(group)
     return {r: frozenset(g) for r, g in out.items()}
