@@ -121,12 +121,6 @@ def parse_sentences(source: Source) -> bool:
     return done
 
 
-def locative_prev(f, i: int) -> bool:
-    """A locative preposition right before token i ("en Salvador")."""
-    prev = f.toks[i - 1] if i > 0 else None
-    return prev is not None and prev.k in LOCATIVES and not prev.cap
-
-
 class _Tok:
     __slots__ = ("s", "e", "w", "k", "cap", "initial", "cal")
 
@@ -238,6 +232,11 @@ class _Finder:
         if re.fullmatch(r"['’][ \u00a0]", gap) and self.toks[i - 1].k in ("de", "da", "do", "di") and self.toks[i].cap:
             return True  # an elided particle: "Cosimo de' Medici", "Lorenzo de’ Medici"
         return bool(_GAP_RE.fullmatch(gap))
+
+    def _locative_before(self, i: int) -> bool:
+        """A lower-case locative preposition is the token before token i ("en Salvador")."""
+        prev = self.toks[i - 1] if i > 0 else None
+        return prev is not None and prev.k in LOCATIVES and not prev.cap
 
     def _simple_gap(self, i: int) -> bool:
         return bool(_SIMPLE_GAP_RE.fullmatch(self.text[self.toks[i - 1].e:self.toks[i].s]))
@@ -437,10 +436,10 @@ class _Finder:
         if single and toks[0].w.isupper() and len(toks[0].w) <= 4:
             return False
         prev = self.toks[i - 1] if i > 0 else None
-        locative = prev is not None and prev.k in LOCATIVES and not prev.cap and self._simple_gap(i)
+        locative = self._locative_before(i) and self._simple_gap(i)
         if (single and toks[0].k in all_given_names()
                 and j + 1 < len(self.toks) and self.toks[j + 1].cap and self._simple_gap(j + 1)
-                and self._rule_lang(toks[0].s) and not locative_prev(self, i)):
+                and self._rule_lang(toks[0].s) and not self._locative_before(i)):
             return False  # "Salvador Allende", "Georgia O'Keeffe": a given name, not the place
         if h.prio <= PRIO_COUNTRY and h.pop >= 10**9:  # a country
             return not (single and toks[0].k in self.lower_words and not locative)
@@ -929,13 +928,10 @@ class _Finder:
         """The one-word mentions the gazetteer read as a city (not a country), unless a
         lower-case locative stands before them ("in Leon"), each with its key: a name of a
         person named in full in this text may be hiding there ("Leon", "Vladímir")."""
-        toks = self.toks
         for m in ments:
-            if m["how"] == "gazetteer" and m["i"] == m["j"] and not m["eid"].startswith("iso:"):
-                prev = toks[m["i"] - 1] if m["i"] > 0 else None
-                if prev is not None and prev.k in LOCATIVES and not prev.cap:
-                    continue
-                yield m, toks[m["i"]].k
+            if (m["how"] == "gazetteer" and m["i"] == m["j"] and not m["eid"].startswith("iso:")
+                    and not self._locative_before(m["i"])):
+                yield m, self.toks[m["i"]].k
 
     def _resolve_by_surname(self, ments: list[dict], cands: list[dict], singles: list[dict]) -> None:
         toks = self.toks
