@@ -29,7 +29,8 @@ from typing import Optional
 import yaml
 
 from ._normalize import name_key
-from ._persons import is_regnal
+from ._persons import all_given_names, is_regnal
+from ._words import FUNCTION_WORDS, NATIONALITIES
 
 
 @dataclass(frozen=True)
@@ -118,11 +119,11 @@ def find_org_names(f, ments: list[dict], covered: list[bool]) -> None:
         if head:
             # capitalised words before the head: "Segunda República", "Deutsche Arbeiterpartei"
             while (a > 0 and a - 1 not in f.sent_starts_strict and toks[a - 1].cap and f._simple_gap(a)
-                   and not toks[a - 1].w.isdigit() and toks[a - 1].k not in _function_words()
+                   and not toks[a - 1].w.isdigit() and toks[a - 1].k not in FUNCTION_WORDS
                    and not _person(owner.get(a - 1)) and not is_regnal(toks[a - 1].w) and i - a < 3
-                   and toks[a - 1].k not in _given()):
+                   and toks[a - 1].k not in all_given_names()):
                 a -= 1
-            if a > 0 and toks[a - 1].cap and toks[a - 1].k in _given() and f._simple_gap(a):
+            if a > 0 and toks[a - 1].cap and toks[a - 1].k in all_given_names() and f._simple_gap(a):
                 i += 1
                 continue  # "Francisco Ferrer Guardia": a person's name that ends in a head noun
             # capitalised words after it, directly or after a connector
@@ -130,7 +131,7 @@ def find_org_names(f, ments: list[dict], covered: list[bool]) -> None:
                 nt = toks[b + 1]
                 gap = text[toks[b].e : nt.s]
                 if nt.cap and not nt.w.isdigit() and not _person(owner.get(b + 1)) and not is_regnal(nt.w) \
-                        and re.fullmatch(r"[ \u00a0]|-", gap) and nt.k not in _function_words() \
+                        and re.fullmatch(r"[ \u00a0]|-", gap) and nt.k not in FUNCTION_WORDS \
                         and (not capitalised_nouns or _genitive_place(f, nt.w)):
                     # (German capitalises every noun: after the head only a place in the
                     # genitive, "Kommunistische Partei Deutschlands", not "Nationalversammlung Friedrich")
@@ -146,7 +147,7 @@ def find_org_names(f, ments: list[dict], covered: list[bool]) -> None:
                     b = c
                     continue
                 break
-        if head and b + 1 < n and not toks[b + 1].cap and toks[b + 1].k in _nationalities() and f._simple_gap(b + 1):
+        if head and b + 1 < n and not toks[b + 1].cap and toks[b + 1].k in NATIONALITIES and f._simple_gap(b + 1):
             b += 1  # "el Partido Comunista mexicano", "le Parti communiste français": that country's
         single = a == b
         if single and head and (capitalised_nouns or i in f.sent_starts):
@@ -195,8 +196,6 @@ def _full_name(f, k: int) -> bool:
     """A given name followed by another capitalised word opens a person's name ("el
     Gobierno de Juan Negrín"); a given name alone may be part of the body's ("Compañía
     de Jesús")."""
-    from ._persons import all_given_names
-
     toks = f.toks
     return (toks[k].k in all_given_names() and k + 1 < len(toks) and toks[k + 1].cap
             and f._simple_gap(k + 1))
@@ -204,27 +203,6 @@ def _full_name(f, k: int) -> bool:
 
 def _person(m: Optional[dict]) -> bool:
     return m is not None and m["kind"] == "person"
-
-
-@lru_cache(maxsize=None)
-def _given() -> frozenset:
-    from ._persons import all_given_names
-
-    return all_given_names()
-
-
-@lru_cache(maxsize=None)
-def _nationalities() -> frozenset:
-    from ._words import NATIONALITIES
-
-    return NATIONALITIES
-
-
-@lru_cache(maxsize=None)
-def _function_words() -> frozenset:
-    from ._words import FUNCTION_WORDS
-
-    return FUNCTION_WORDS
 
 
 _ARTICLES = frozenset(name_key(w) for w in "el la los las le les the il lo gli i o os a as der die das den dem des l".split())
