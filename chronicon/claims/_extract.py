@@ -871,7 +871,6 @@ def _coordinated_triggers(lex: Lexicon, text: str, best: _Trig, trigs: list[_Tri
             continue  # a German noun and a verb joined by "und": "auf dem Wiener Kongress und zerfiel 1866"
         if d is not None and any(_own_date(text, t, o) for o in dates if o is not d):
             continue
-        a, b = (t.end, best.start) if t.end <= best.start else (best.end, t.start)
         gap = text[a:b]
         if len(gap) <= 12 and _only_joiners(lex, lex.passive.sub(" ", gap)):
             if sent is not None and not gap.strip() and _syntax.coordinated(sent, best, t) is False:
