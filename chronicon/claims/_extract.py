@@ -303,11 +303,8 @@ def _role_noun(lang: str, word: str) -> Optional[tuple[bool, bool]]:
 def _genitive_role(lex: Lexicon, text: str, trig: _Trig) -> Optional[tuple[str, bool]]:
     """A role or title noun right after a noun trigger and its genitive ("la vida del
     *stárets*", "la mort du roi", "the murder of the starets"): (its words, a ruler's)."""
-    gens = _lexicon_data_words(lex.lang, "genitive")
-    if not gens:
-        return None
-    m = re.match(r"\s+(?:" + "|".join(re.escape(g) for g in gens) + r")(?:\s+|(?<=['’]))"
-                 r"(?:(?:the|le|la|les|l['’]|el|il|lo|o|a|der|des|dem)\s*)?[*_«\"“‘]*\s*([^\W\d_][\w-]*)", text[trig.end : trig.end + 50], re.IGNORECASE)
+    pat = _genitive_role_re(lex.lang)
+    m = pat.match(text[trig.end : trig.end + 50]) if pat is not None else None
     if m is None:
         return None
     rn = _role_noun(lex.lang, m.group(1))
@@ -315,10 +312,14 @@ def _genitive_role(lex: Lexicon, text: str, trig: _Trig) -> Optional[tuple[str, 
 
 
 @lru_cache(maxsize=None)
-def _lexicon_data_words(lang: str, key: str) -> tuple:
-    from ._lexicon import lexicon_data
-
-    return tuple(w for w in lexicon_data(lang).get(key, []) if isinstance(w, str))
+def _genitive_role_re(lang: str) -> Optional[re.Pattern]:
+    """A genitive word of the language, an article, and the word after them (built once
+    per language); None when the lexicon lists no genitive words."""
+    gens = [w for w in lexicon_data(lang).get("genitive", []) if isinstance(w, str)]
+    if not gens:
+        return None
+    return re.compile(r"\s+(?:" + "|".join(re.escape(g) for g in gens) + r")(?:\s+|(?<=['’]))"
+                      r"(?:(?:the|le|la|les|l['’]|el|il|lo|o|a|der|des|dem)\s*)?[*_«\"“‘]*\s*([^\W\d_][\w-]*)", re.IGNORECASE)
 
 
 def _causative(lex: Lexicon, text: str, trig: _Trig, cstart: int, ments: list[Mention]) -> Optional[_Causee]:
@@ -811,12 +812,12 @@ def _contained_event(lex: Lexicon, text: str, trig: Optional[_Trig], d: TimeExpr
     """"During the first show trial in 1936, Trotsky was condemned to death", "Pendant la
     Commune en 1871, Courbet fut arrêté": a date in a 'during' phrase dates its event (if
     it has a trigger) and the main clause's event it contains."""
-    words = _syntax._syntax_words(lex.lang, "containment")
-    if not words or (trig is not None and not (trig.end <= d.start or d.end <= trig.start)):
+    during = _containment_re(lex.lang)
+    if during is None or (trig is not None and not (trig.end <= d.start or d.end <= trig.start)):
         return []
     a, b = (min(trig.start, d.start), max(trig.end, d.end)) if trig is not None else (d.start, d.end)
     head = text[max(sent.start, a - 60) : a]
-    if not re.search(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:[\w'’–-]+\s+){0,6}$", head, re.IGNORECASE):
+    if not during.search(head):
         return []
     # the phrase ends at its comma, or (German verb second: "Während der Revolution 1848
     # wurde X hingerichtet") right after the date
@@ -833,15 +834,34 @@ def _contained_event(lex: Lexicon, text: str, trig: Optional[_Trig], d: TimeExpr
 def _anchored(lex: Lexicon, text: str, t: _Trig, floor: int) -> bool:
     """The trigger is the noun of a phrase that places another event in time ("after the
     February Revolution", "après la révolution de Février", "tras la Revolución de Febrero")."""
-    anchors = _syntax._anchors(lex.lang)
-    if not anchors:
+    anchor = _anchor_re(lex.lang)
+    if anchor is None:
         return False
     prev = text[max(floor, t.start - 40) : t.start]
-    m = re.search(r"(?<!\w)(" + "|".join(re.escape(a) for a in sorted(anchors, key=len, reverse=True)) + r")\s+((?:[\w'’–-]+\s+){0,3})$", prev, re.IGNORECASE)
+    m = anchor.search(prev)
     if m is None:
         return False
     return all(w.lower() in lex.function_words or w[:1].isupper() or w.lower().strip("'’") in _ARTICLES
                for w in m.group(2).split())
+
+
+@lru_cache(maxsize=None)
+def _containment_re(lang: str) -> Optional[re.Pattern]:
+    """A 'during' word and up to six words before the end (built once per language)."""
+    words = _syntax._syntax_words(lang, "containment")
+    if not words:
+        return None
+    return re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:[\w'’–-]+\s+){0,6}$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _anchor_re(lang: str) -> Optional[re.Pattern]:
+    """An anchor preposition and up to three words before the end (built once per language)."""
+    anchors = _syntax._anchors(lang)
+    if not anchors:
+        return None
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in sorted(anchors, key=len, reverse=True)) + r")\s+((?:[\w'’–-]+\s+){0,3})$",
+                      re.IGNORECASE)
 
 
 _ARTICLES = frozenset({"the", "le", "la", "les", "l", "el", "los", "las", "il", "lo", "i", "gli", "o", "a", "os", "as", "der", "die", "das", "den", "dem", "des"})
