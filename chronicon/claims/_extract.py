@@ -968,7 +968,7 @@ def _carried_triggers(lex: Lexicon, text: str, best: _Trig, trigs: list[_Trig]) 
         elif t.end <= best.start and best.start - t.end <= 60 and not re.search(r"[,;:()]", text[t.end : best.start]) \
                 and not any(t.end <= o.start < best.start for o in trigs) and re.search(
             r"(?:^|\s)(?:" + (lex.during.pattern + "|" if lex.during is not None else "") + lex.agent.pattern + r")\s+"
-            r"(?:(?:el|la|los|las|il|lo|la|i|gli|le|o|a|os|as|the|der|die|das|den|dem|des|un|una|une)\s+)?$",
+            r"(?:(?:el|la|los|las|il|lo|i|gli|le|o|a|os|as|the|der|die|das|den|dem|des|un|una|une)\s+)?$",
             text[t.end : best.start], re.IGNORECASE,
         ):
             # the verb before "durante el motín", "por la revolución" ("murió en La Moneda
