@@ -133,6 +133,12 @@ def lexicon_data(lang: str) -> dict:
     return yaml.safe_load(text) or {}
 
 
+def _trigger(t: dict, weak: bool, manner: dict) -> Trigger:
+    """The group of one ``triggers`` entry (its patterns, weak patterns or verbs)."""
+    return Trigger(t["type"], weak, t.get("by_object") or {}, t.get("agent_gets"), manner,
+                   t.get("by_subject") or {}, bool(t.get("until")))
+
+
 @lru_cache(maxsize=None)
 def load_lexicon(lang: str) -> Lexicon:
     path = resources.files("chronicon.claims").joinpath(f"data/{lang}.yaml")
@@ -150,13 +156,12 @@ def load_lexicon(lang: str) -> Lexicon:
                 if not pats:
                     continue
                 name = f"t{i}{'w' if weak else 's'}"
-                groups[name] = Trigger(t["type"], weak, t.get("by_object") or {}, t.get("agent_gets"), manner,
-                                       t.get("by_subject") or {}, bool(t.get("until")))
+                groups[name] = _trigger(t, weak, manner)
                 parts.append(f"(?P<{name}>{_alt(pats)})")
             for key, reflexive in (("verbs", False), ("reflexive_verbs", True)):
                 for lemma in t.get(key) or []:
                     name = f"t{i}v"
-                    groups.setdefault(name, Trigger(t["type"], False, t.get("by_object") or {}, t.get("agent_gets"), manner))
+                    groups.setdefault(name, _trigger(t, False, manner))
                     verbs.setdefault(lemma.lower(), (name, reflexive))  # a plain verb wins over its pronominal twin
         trig = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
         facets = {k: _words(v) for k, v in (d.get("facets") or {}).items()}
