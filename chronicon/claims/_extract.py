@@ -24,7 +24,7 @@ from typing import Optional
 from ..entities._normalize import name_key
 from ..entities._words import FUNCTION_WORDS
 from ..model import Claim, Mention, Source, TimeExpression
-from ._lexicon import Lexicon, Trigger, available_langs, lexicon_data, load_lexicon, verb_triggers
+from ._lexicon import COMPLEMENTISERS, Lexicon, Trigger, available_langs, lexicon_data, load_lexicon, verb_triggers
 from ._quantities import extract_quantities
 from . import _roles, _rulers, _syntax
 
@@ -1002,10 +1002,13 @@ def _elided_auxiliary(lex: Lexicon, text: str, best: _Trig, d: TimeExpression, t
     return out
 
 
+_COMPLEMENTISER_END = re.compile(rf"(?<!\w)(?:{'|'.join(COMPLEMENTISERS)})\s+$", re.IGNORECASE)
+
+
 def _oblique(lex: Lexicon, text: str, m: Mention) -> bool:
     """A name after a preposition ("by Frunze", "with Kamenev") is not a subject."""
     prev = text[max(0, m.start - 14) : m.start]
-    if re.search(r"(?<!\w)(?:que|that|che|dass|qui)\s+$", prev, re.IGNORECASE):
+    if _COMPLEMENTISER_END.search(prev):
         return False  # "convencido de que Rasputín arrastraba": the subject of a clause
     return bool(lex.oblique_before.search(prev))
 

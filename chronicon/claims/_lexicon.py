@@ -104,6 +104,11 @@ class Lexicon:
     work_before: Optional[re.Pattern] = None
 
 
+#: Words that open a complement clause ("that", "que", "dass"): what follows is a clause,
+#: whose subject no preposition before them governs.
+COMPLEMENTISERS = ("que", "that", "che", "dass", "qui")
+
+
 def _alt(words: list[str]) -> str:
     words = sorted({w for w in words if w}, key=len, reverse=True)
     return "|".join(words) if words else r"(?!x)x"
@@ -214,7 +219,7 @@ def load_lexicon(lang: str) -> Lexicon:
                 for w in d.get(key, [])
                 if re.fullmatch(r"[^\W\d_]+", w)
             )
-            | {"that", "que", "qui", "che", "dass"},
+            | set(COMPLEMENTISERS),
             genitive_end=re.compile(rf"^[^,;:()]{{0,40}}(?<!\w)(?:{_alt(d.get('genitive', []))})\s*$", re.IGNORECASE),
             # A capitalised title: capitalised words joined by the language's small words.
             office=re.compile(
