@@ -138,10 +138,12 @@ def _street_before(g: Grammar, mt: re.Match) -> bool:
 
 def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
     gd = mt.groupdict()
-    if kind in ("date", "weekday", "season", "weekend"):  # two word orders: "el pasado lunes" / "el lunes pasado"
-        for k in ("weekday", "month", "dnext", "season"):
-            if gd.get(k) is None and gd.get(k + "2") is not None:
-                gd[k] = gd[k + "2"]
+    if kind in ("date", "weekday", "season", "weekend", "quarter", "time", "set"):
+        # two (or three) word orders: "el pasado lunes" / "el lunes pasado", "del mes pasado" / "del pasado mes"
+        for k in ("weekday", "month", "dnext", "season", "ydir", "mdir"):
+            for alt in (k + "2", k + "3"):
+                if gd.get(k) is None and gd.get(alt) is not None:
+                    gd[k] = gd[alt]
     h = Hit(mt.start(), mt.end(), rule, kind)
     if kind == "reference":  # "S. 1492", "p. 1850": not a time; holds the span, dropped after the scan
         return h
@@ -180,8 +182,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             return None
         h.quarter = q
         h.y = _year(g, gd.get("year"), None)
-        if (gd.get("dnext") or gd.get("dnext2")) is not None:
-            h.dir = g.norm("deictic_next", gd.get("dnext") or gd["dnext2"])
+        if gd.get("dnext") is not None:
+            h.dir = g.norm("deictic_next", gd["dnext"])
     elif kind == "date" and gd.get("feast") is not None:  # "Pâques 1916", "Weihnachten 1914"
         y = _year(g, gd.get("year"), gd.get("era"))
         code = str(g.norm("feast", gd["feast"]))
@@ -218,14 +220,13 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         h.y = _year(g, gd.get("year"), gd.get("era"))
         if gd.get("after") is not None:
             h.after = g.norm("next", gd["after"])
-        mword = gd.get("mdir") or gd.get("mdir2") or gd.get("mdir3")
-        if mword is not None:  # "el 20 del mes pasado"
-            h.mdir = g.norm("deictic_next", mword)
+        if gd.get("mdir") is not None:  # "el 20 del mes pasado"
+            h.mdir = g.norm("deictic_next", gd["mdir"])
             if h.mdir is None or h.d is None:
                 return None
             return h
-        if (gd.get("ydir") or gd.get("ydir2")) is not None:  # "mayo del año pasado"
-            h.ydir = g.norm("deictic_next", gd.get("ydir") or gd["ydir2"])
+        if gd.get("ydir") is not None:  # "mayo del año pasado"
+            h.ydir = g.norm("deictic_next", gd["ydir"])
             if h.ydir is None:
                 return None
         if gd.get("yy") is not None:
@@ -463,8 +464,6 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         h.dur = _iso_duration(parts)
     elif kind == "time" and any(gd.get(k) for k in ("tod", "tod2", "tod3", "tod4")):
         word = next(gd[k] for k in ("tod", "tod2", "tod3", "tod4") if gd.get(k))
-        if gd.get("weekday") is None and gd.get("weekday2"):
-            gd["weekday"] = gd["weekday2"]
         if gd.get("weekday_after"):  # "in der Nacht zum Samstag": the night of the day before
             wa = g.norm("weekday", gd["weekday_after"])
             if wa is None:
@@ -532,8 +531,8 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
         elif gd.get("season"):  # "chaque été", "jeden Sommer": XXXX-SU
             sn = g.norm("season", gd["season"])
             h.setv = f"XXXX-{S.SEASON_TIMEX[sn]}" if sn in S.SEASON_TIMEX else None
-        elif gd.get("weekday") or gd.get("weekday2"):  # "tous les samedis (matin)", "jeden Montag", "sonntags": XXXX-WXX-6(TMO)
-            wd = g.norm("weekday", gd.get("weekday") or gd["weekday2"])
+        elif gd.get("weekday"):  # "tous les samedis (matin)", "jeden Montag", "sonntags": XXXX-WXX-6(TMO)
+            wd = g.norm("weekday", gd["weekday"])
             tod = g.norm("tod", gd["tod"]) if gd.get("tod") else None
             if wd is not None and (tod or not gd.get("tod")):
                 h.setv = f"XXXX-WXX-{wd}" + (f"T{tod}" if tod else "")
