@@ -152,6 +152,8 @@ class Grammar:
     range_between_prefix: Optional[re.Pattern] = None  # words that open "X and Y" (optional)
     tenths: Optional[re.Pattern] = None  # "... e 5 decimi" after seconds (optional)
     event_link: Optional[re.Pattern] = None  # "de" in "le lendemain de son élection" (optional)
+    street_prefix: Optional[re.Pattern] = None  # "Avenida " before "17 de Junio": a street (optional)
+    duration_glue: re.Pattern = None  # type: ignore[assignment]  # ", " or " and " between durations in a row
     range_and: re.Pattern = None  # type: ignore[assignment]
     range_to: re.Pattern = None  # type: ignore[assignment]
     calendar_suffix: re.Pattern = None  # type: ignore[assignment]
@@ -274,5 +276,10 @@ def load(lang: str) -> Grammar:
     # words that open an event after a relative ("le lendemain de son élection"); optional
     g.event_link = compile_(r"\s+(?:{event_link})(?:(?<=['’])|(?!\w))", "event_link") if "event_link" in patterns else None
     g.tenths = compile_(r"\s+(?:{range_and})\s+(?P<num>{num})\s+(?:{tenths})(?!\w)", "tenths") if "tenths" in patterns else None
+    # a street word before a day and month ("Avenida 17 de Junio"); optional
+    # what may stand between durations written in a row ("2 horas, 9 minutos y 21 segundos")
+    g.street_prefix = (compile_(r"(?<!\w)(?:{street_words})\s+(?:del?\s+)?$", "street_words")
+                       if "street_words" in patterns else None)
+    g.duration_glue = compile_(r"\s*,\s*|\s+|\s*,?\s+(?:{range_and})\s+", "range_and")
     g.article_prefix = compile_(r"(?<!\w)(?:{timeml_article})\s+$", "timeml_article")
     return g

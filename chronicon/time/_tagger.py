@@ -126,14 +126,9 @@ def _unit(g: Grammar, s: Optional[str]) -> Optional[str]:
     return g.norm("unit", s) if s else None
 
 
-@functools.lru_cache(maxsize=None)
-def _street_regex(words: str) -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:%s)\s+(?:del?\s+)?$" % words, re.I)
-
-
 def _street_before(g: Grammar, mt: re.Match) -> bool:
     """A street word (``patterns.street_words``) just before the match: 'Avenida 17 de Junio'."""
-    return bool(_street_regex(g.patterns["street_words"]).search(mt.string[max(0, mt.start() - 30):mt.start()]))
+    return bool(g.street_prefix.search(mt.string[max(0, mt.start() - 30):mt.start()]))
 
 
 def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
@@ -240,7 +235,7 @@ def _build(g: Grammar, kind: str, rule: str, mt: re.Match) -> Optional[Hit]:
             h.nth = (n, wd)
         if gd.get("month") and h.m is None:
             return None
-        if h.d is not None and h.m is not None and "street_words" in g.patterns and _street_before(g, mt):
+        if h.d is not None and h.m is not None and g.street_prefix is not None and _street_before(g, mt):
             return None  # "la Avenida 17 de Junio": a street
         if h.y is None and h.m is None and (h.d is None or gd.get("dayonly") is None):
             return None
@@ -615,8 +610,7 @@ def _join_durations(g: Grammar, text: str, hits: list[Hit]) -> list[Hit]:
     for h in hits:
         prev = out[-1] if out else None
         if prev is not None and prev.type == "DURATION" and h.type == "DURATION" and h.kind == "duration" \
-                and prev.kind == "duration" and re.fullmatch(r"\s*,\s*|\s+|\s*,?\s+(?:%s)\s+" % g.patterns["range_and"],
-                                                              text[prev.end:h.start], re.I):
+                and prev.kind == "duration" and g.duration_glue.fullmatch(text[prev.end:h.start]):
             a, b = _dur_parts(prev.dur), _dur_parts(h.dur)
             if a and b and len(b) == 1 and _DUR_UNITS.index(b[0][1]) > _DUR_UNITS.index(a[-1][1]):
                 prev.dur, prev.end = _iso_duration(a + b), h.end
@@ -1046,8 +1040,9 @@ def _day_only(h: Hit, anchor, dct, te: TimeExpression, tense: Optional[int] = No
 
 
 @functools.lru_cache(maxsize=None)
-def _tense_regexes(past: str, future: str) -> tuple:
-    return re.compile(past, re.I), re.compile(future, re.I)
+def _rx(pattern: str) -> re.Pattern:
+    """A regex of the language's ``news`` settings (case-insensitive), compiled once."""
+    return re.compile(pattern, re.I)
 
 
 def _tense(g_news: Optional[dict], text: str, start: int, end: int) -> Optional[int]:
@@ -1057,19 +1052,19 @@ def _tense(g_news: Optional[dict], text: str, start: int, end: int) -> Optional[
     was said, not when it happens); None without them."""
     if not g_news or not g_news.get("tense_past") or not g_news.get("tense_future"):
         return None
-    past, future = _tense_regexes(g_news["tense_past"], g_news["tense_future"])
+    past, future = _rx(g_news["tense_past"]), _rx(g_news["tense_future"])
     before = text[max(0, start - 30):start]
     future_only = False
     for key, sign in (("tense_prep_past", -1), ("tense_prep_future", 1), ("tense_prep_future_only", 0)):
-        if g_news.get(key) and re.search(r"(?<!\w)(?:%s)\s+(?:el\s+|del\s+|al\s+)?$" % g_news[key], before, re.I):
+        if g_news.get(key) and _rx(r"(?<!\w)(?:%s)\s+(?:el\s+|del\s+|al\s+)?$" % g_news[key]).search(before):
             if sign:
                 return sign  # "desde el lunes", "para el domingo"
             future_only = True  # "hasta el jueves": only a future verb says which ("han dado vacaciones hasta")
-    rx_end = _tense_regexes(g_news.get("clause_end") or r"[.;:!?\n]", "")[0]
+    rx_end = _rx(g_news.get("clause_end") or r"[.;:!?\n]")
     lo = max((m.end() for m in rx_end.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
     m = rx_end.search(text, end, end + 200)
     hi = m.start() if m else min(len(text), end + 200)
-    ignore = _tense_regexes(g_news["tense_ignore"], "")[0] if g_news.get("tense_ignore") else None
+    ignore = _rx(g_news["tense_ignore"]) if g_news.get("tense_ignore") else None
     best = None
     for sign, rx in ((-1, past), (1, future)):
         if future_only and sign < 0:
