@@ -154,6 +154,7 @@ class Grammar:
     event_link: Optional[re.Pattern] = None  # "de" in "le lendemain de son élection" (optional)
     street_prefix: Optional[re.Pattern] = None  # "Avenida " before "17 de Junio": a street (optional)
     duration_glue: re.Pattern = None  # type: ignore[assignment]  # ", " or " and " between durations in a row
+    year_of_glue: re.Pattern = None  # type: ignore[assignment]  # "dello" in "21 aprile dello stesso anno"
     range_and: re.Pattern = None  # type: ignore[assignment]
     range_to: re.Pattern = None  # type: ignore[assignment]
     calendar_suffix: re.Pattern = None  # type: ignore[assignment]
@@ -281,5 +282,6 @@ def load(lang: str) -> Grammar:
     g.street_prefix = (compile_(r"(?<!\w)(?:{street_words})\s+(?:del?\s+)?$", "street_words")
                        if "street_words" in patterns else None)
     g.duration_glue = compile_(r"\s*,\s*|\s+|\s*,?\s+(?:{range_and})\s+", "range_and")
+    g.year_of_glue = compile_(r"\s*(?:{year_of}\s*)?", "year_of")
     g.article_prefix = compile_(r"(?<!\w)(?:{timeml_article})\s+$", "timeml_article")
     return g

@@ -622,7 +622,7 @@ def _join_durations(g: Grammar, text: str, hits: list[Hit]) -> list[Hit]:
         if prev is not None and prev.kind == "date" and prev.type == "DATE" and prev.y is None and prev.m is not None \
                 and not prev.interval and prev.yy is None and h.kind in ("relative", "deictic") \
                 and (h.rel or h.deictic or (None, None))[1] == "Y" \
-                and re.fullmatch(r"\s*(?:(?:de|del|dello|della|dell['’]|do|da|des|d['’])\s*)?", text[prev.end:h.start], re.I):
+                and g.year_of_glue.fullmatch(text[prev.end:h.start]):
             prev.yref, prev.end = h, h.end  # "21 aprile dello stesso anno", "25 de abril desse ano": one date
             continue
         if prev is not None and prev.type == h.type == "SET" and (prev.setv or "").startswith("XXXX-WXX-") \
