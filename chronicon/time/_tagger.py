@@ -863,13 +863,9 @@ def _resolve_date(h: Hit, anchor: Optional[tuple], te: TimeExpression, dct_year:
             return None
         d = days[h.nth[0] - 1] if h.nth[0] > 0 else days[-1]
         if h.weekend:  # the Saturday and the Sunday after it; TIMEX3: the ISO week's weekend
-            import datetime as dt
-
-            sat = dt.date(y, m, d)
-            sun = sat + dt.timedelta(days=1)
-            iy, iw, _ = sat.isocalendar()
-            te.edtf = f"{S.edtf_date(y, m, d)}/{S.edtf_date(sun.year, sun.month, sun.day)}"
-            te.value, te.granularity = f"{iy:04d}-W{iw:02d}-WE", "week"
+            sun = S.add_offset((y, m, d), 1, "D")
+            te.edtf = f"{S.edtf_date(y, m, d)}/{S.edtf_date(*sun)}"
+            te.value, te.granularity = f"{_iso_week((y, m, d))}-WE", "week"
             return (y, m, d)
     if h.season is not None:
         te.edtf = f"{S.edtf_year(y)}-{h.season}"
@@ -1339,10 +1335,7 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
                 h.rel[1] in ("M", "W", "D") and anchor[1] is None)):
             base = dct  # "à la fin du mois", "la même année" with no date before: the document date's
         if h.rel == (0, "W") and base and base[2] is not None:  # "au début de la semaine": an ISO week
-            import datetime as dt
-
-            iy, iw, _ = dt.date(*base).isocalendar()
-            te.value, te.edtf, te.granularity, te.resolution = f"{iy:04d}-W{iw:02d}", None, "week", "relative"
+            te.value, te.edtf, te.granularity, te.resolution = _iso_week(base), None, "week", "relative"
             return te, anchor
         res = _offset(base, h.rel[0], h.rel[1], te, "relative")
         if res is not None:
@@ -1352,10 +1345,7 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
             else:
                 new_anchor = res
             if news and h.rel[1] == "W" and h.rel[0] and not h.approx:  # "la semana siguiente": an ISO week
-                import datetime as dt
-
-                iy, iw, _ = dt.date(*res).isocalendar()
-                te.value, te.granularity = f"{iy:04d}-W{iw:02d}", "week"
+                te.value, te.granularity = _iso_week(res), "week"
                 new_anchor = anchor  # a week names no day for the clock times after it
         return te, new_anchor
     if h.deictic is not None:
@@ -1371,10 +1361,7 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
             te.edtf += h.approx
         if res is not None and h.deictic[1] == "W":
             # "this week", "last week": an ISO week, which EDTF cannot write
-            import datetime as dt
-
-            iy, iw, _ = dt.date(*res).isocalendar()
-            te.value, te.edtf, te.granularity = f"{iy:04d}-W{iw:02d}", None, "week"
+            te.value, te.edtf, te.granularity = _iso_week(res), None, "week"
         if news and res is not None and h.deictic[1] == "D":  # "yesterday": the day later times refer to
             return te, res
         return te, anchor
@@ -1470,6 +1457,14 @@ def _event_relative(text: str, h: Hit, prev: Optional[Hit], prev_te: Optional[Ti
         te.flags.append("counted from an event: the date it stands in apposition to")
     elif te.edtf:
         te.flags.append("counted from an event: read from the last date of the text")
+
+
+def _iso_week(day: tuple) -> str:
+    """The ISO week of a day (y, m, d) as TIMEX3 writes it: '1998-W07'."""
+    import datetime as dt
+
+    iy, iw, _ = dt.date(*day).isocalendar()
+    return f"{iy:04d}-W{iw:02d}"
 
 
 def _day_of(value: Optional[str]) -> Optional[tuple]:
