@@ -1330,10 +1330,7 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
     if h.snext is not None:
         return _season_from(h, anchor, season_anchor, te)
     if h.rel is not None:
-        base = anchor
-        if h.rel[0] == 0 and dct and dct[0] is not None and (anchor is None or anchor[0] is None or (
-                h.rel[1] in ("M", "W", "D") and anchor[1] is None)):
-            base = dct  # "à la fin du mois", "la même année" with no date before: the document date's
+        base = _relative_base(h.rel, anchor, dct)
         if h.rel == (0, "W") and base and base[2] is not None:  # "au début de la semaine": an ISO week
             te.value, te.edtf, te.granularity, te.resolution = _iso_week(base), None, "week", "relative"
             return te, anchor
@@ -1426,7 +1423,7 @@ def _resolve(text: str, offset: int, h: Hit, lang: str, anchor, dct, news: bool 
     if h.yref is not None and h.y is None:  # the year of "dello stesso anno", "de l'année suivante", "vergangenen Jahres"
         r = h.yref
         n = (r.rel or r.deictic)[0]
-        base = dct if r.deictic is not None or (n == 0 and not (anchor and anchor[0] is not None)) else anchor
+        base = dct if r.deictic is not None else _relative_base(r.rel, anchor, dct)
         if base and base[0] is not None:
             h.y = base[0] + n
             te.resolution = "relative"
@@ -1457,6 +1454,16 @@ def _event_relative(text: str, h: Hit, prev: Optional[Hit], prev_te: Optional[Ti
         te.flags.append("counted from an event: the date it stands in apposition to")
     elif te.edtf:
         te.flags.append("counted from an event: read from the last date of the text")
+
+
+def _relative_base(rel: tuple, anchor, dct):
+    """What a relative (n, unit) counts from: the last date of the text, but the document
+    date for "the same year / month / week / day" ("à la fin du mois", "la même année")
+    when the text has named none to that unit before."""
+    if rel[0] == 0 and dct and dct[0] is not None and (anchor is None or anchor[0] is None or (
+            rel[1] in ("M", "W", "D") and anchor[1] is None)):
+        return dct
+    return anchor
 
 
 def _iso_week(day: tuple) -> str:
