@@ -130,12 +130,22 @@ _RANK = {"agree": 0, "compatible": 1, "calendar_style": 2, "contradiction": 3}
 
 def _pair_verdict(event: dict, claim_ids: list[str], claim_by_id: dict) -> str:
     """The verdict between just these claims of an event: the worst of their date
-    pairs (from the event's ``comparisons``); equal dates agree, or are a calendar
-    style when one of the claims wrote an Old Style date."""
-    dates = {claim_by_id[c].get("date") for c in claim_ids if c in claim_by_id}
+    pairs (from the event's ``comparisons``). Each claim is taken at the date row of
+    the event that holds it (an unmarked date the reconciler read as Old Style sits
+    at its Gregorian day). Claims at one day agree when all wrote it in one calendar,
+    and are a calendar style when some wrote it Old Style and some not."""
+    row_of = {cid: row for row in event.get("dates") or [] for cid in row.get("claims") or []}
+    dates, styles = set(), set()
+    for c in claim_ids:
+        if c not in claim_by_id:
+            continue
+        row = row_of.get(c)
+        dates.add(row["date"] if row else claim_by_id[c].get("date"))
+        old = (c in (row.get("old_style") or []) if row and "old_style" in row
+               else claim_by_id[c].get("calendar") == "julian")
+        styles.add(old)
     if len(dates) == 1:
-        julian = any(claim_by_id[c].get("calendar") == "julian" for c in claim_ids if c in claim_by_id)
-        return "calendar_style" if julian else "agree"
+        return "calendar_style" if len(styles) > 1 else "agree"
     worst = None
     for comp in event.get("comparisons") or []:
         if set(comp["dates"]) <= dates:

@@ -215,6 +215,9 @@ class DateSupport:
     claims: list[str] = field(default_factory=list)
     calendar: str = "unstated"
     facet: Optional[str] = None
+    #: Claims of this row that wrote the date in the Julian (Old Style) calendar,
+    #: whether the source says so or reconcile reads it so; ``date`` is Gregorian.
+    old_style: list[str] = field(default_factory=list)
 
 
 @dataclass

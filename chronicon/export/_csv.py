@@ -55,7 +55,7 @@ def write(data: ExportData, out: Path) -> list[Path]:
         for e in data.events:
             dates = [
                 {"date": d.date, "precision": precision(d.date), "calendar": d.calendar,
-                 "sources": d.sources, "claims": d.claims, "facet": d.facet}
+                 "sources": d.sources, "claims": d.claims, "facet": d.facet, "old_style": d.old_style}
                 for d in e.dates
             ]
             w.writerow({
@@ -116,7 +116,7 @@ def read_events(path: Path) -> list[Event]:
         for row in csv.DictReader(f):
             dates = [
                 DateSupport(date=d["date"], sources=d["sources"], claims=d["claims"], calendar=d["calendar"],
-                            facet=d["facet"])
+                            facet=d["facet"], old_style=d.get("old_style") or [])
                 for d in json.loads(row["dates"])
             ]
             out.append(Event(

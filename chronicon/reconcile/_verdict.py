@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from functools import lru_cache
@@ -210,7 +210,8 @@ def judge(
     count as one witness when the best date is weighed."""
     if len(claims) == 1:  # the commonest event of all: one claim
         c = claims[0]
-        ds = [DateSupport(c.date or None, [c.source], [c.id], c.calendar, c.facet)]
+        ds = [DateSupport(c.date or None, [c.source], [c.id], c.calendar, c.facet,
+                          [c.id] if _old_style(c) else [])]
         r = range_of(c.date) if c.date else None
         if r is None:
             j = Judgement("single", "No source gives a date.", None, None, ds)
@@ -218,8 +219,48 @@ def judge(
             j = Judgement("single", f"Only {c.source} reports this ({human(c.date)}).", c.date, human(c.date), ds)
         j.sources = [c.source]
         return j
+    claims, read = _read_old_style(claims, country)
     j = _judge(claims, witness_of, country)
+    if read:
+        j.explanation = " ".join(read) + " " + j.explanation
     return j
+
+
+def _old_style(c: Claim) -> bool:
+    """The claim's date was written in the Julian calendar (its ``date`` is converted)."""
+    return c.calendar == "julian" or bool(c.julian_date)
+
+
+def _read_old_style(claims: list[Claim], country: Optional[str]) -> tuple[list[Claim], list[str]]:
+    """Claims that name no calendar but write, to the day, the Old Style date another
+    source gives for the same event, read as Old Style too (a Russian biography's
+    unmarked "17 December 1916" beside a museum's "17 December 1916, Old Style"):
+    the two agree, and both are 30 December in the Gregorian calendar. Not done when
+    the Julian calendar was not in use there and then, or when a source that marks
+    its date New Style gives that same day. Returns the claims (the read ones as
+    converted copies; the claims themselves are not changed) and a sentence for
+    each reading."""
+    written: dict[str, Claim] = {}
+    for c in claims:
+        if c.julian_date and c.calendar == "julian" and c.date:
+            written.setdefault(c.julian_date, c)
+    if not written:
+        return claims, []
+    new_style = {c.date for c in claims if c.calendar == "gregorian"}
+    out: list[Claim] = []
+    read: list[str] = []
+    for c in claims:
+        m = written.get(c.date) if c.calendar == "unstated" and not c.julian_date else None
+        if m is not None and m.source != c.source and c.date not in new_style:
+            r, rm = range_of(c.date), range_of(m.date)
+            if r is not None and r.is_day and rm is not None and julian_in_use(rm.lo, country) is not False:
+                read.append(
+                    f"{c.source} names no calendar for {human(c.date)}, the Old Style date that "
+                    f"{m.source} gives; read as Old Style it is {human(m.date)} in the Gregorian calendar."
+                )
+                c = replace(c, date=m.date, calendar="julian", julian_date=c.date)
+        out.append(c)
+    return out, read
 
 
 def _judge(claims: list[Claim], witness_of: Callable[[str], str], country: Optional[str]) -> Judgement:
@@ -240,6 +281,7 @@ def _judge(claims: list[Claim], witness_of: Callable[[str], str], country: Optio
             claims=[c.id for c in cs],
             calendar="julian" if any(c.calendar == "julian" for c in cs) else cs[0].calendar,
             facet=next((c.facet for c in cs if c.facet), None),
+            old_style=[c.id for c in cs if _old_style(c)],
         )
         for d, cs in sorted(by_date.items())
     ]
@@ -258,8 +300,9 @@ def _judge(claims: list[Claim], witness_of: Callable[[str], str], country: Optio
 
 
 def _same_date(claims: list[Claim], d: str) -> Optional[Judgement]:
-    """Every claim gives the same date: agree (or calendar_style when a source wrote it
-    Old Style), the commonest case after a single claim. None: take the long way."""
+    """Every claim gives the same date: agree (or calendar_style when some sources
+    wrote it Old Style and others New Style), the commonest case after a single
+    claim. None: take the long way."""
     sources = sorted({c.source for c in claims})
     if len(sources) == 1 or range_of(d) is None:
         return None
@@ -269,24 +312,36 @@ def _same_date(claims: list[Claim], d: str) -> Optional[Judgement]:
         claims=[c.id for c in claims],
         calendar="julian" if any(c.calendar == "julian" for c in claims) else claims[0].calendar,
         facet=next((c.facet for c in claims if c.facet), None),
+        old_style=[c.id for c in claims if _old_style(c)],
     )]
-    marked = next((c for c in claims if c.calendar == "julian" or c.julian_date), None)
-    if marked is not None:
-        written = human(marked.julian_date) if marked.julian_date else "the Old Style date"
-        expl = (
-            f"{_names(sources)} agree on {human(d)} once {marked.source}'s Old Style date "
-            f"({written}, Julian calendar) is converted to the Gregorian calendar."
-        )
-        j = Judgement("calendar_style", expl, d, human(d), ds, 0, "calendar style")
-    else:
-        every = "both" if len(sources) == 2 else "all"
-        j = Judgement("agree", f"{_names(sources)} {every} give {human(d)}.", d, human(d), ds, 0)
+    j = _one_date(claims, sources, d, ds)
     j.sources = sources
     return j
 
 
+def _one_date(claims: list[Claim], sources: list[str], d: str, dates: list[DateSupport]) -> Judgement:
+    """The judgement when every claim gives one day,
+    some perhaps in the Old Style: a calendar style when the styles are mixed."""
+    old = [c for c in claims if _old_style(c)]
+    every = "both" if len(sources) == 2 else "all"
+    if old and len(old) < len(claims):
+        j = old[0]
+        written = human(j.julian_date) if j.julian_date else "the Old Style date"
+        expl = (
+            f"{_names(sources)} agree on {human(d)} once {j.source}'s Old Style date "
+            f"({written}, Julian calendar) is converted to the Gregorian calendar."
+        )
+        return Judgement("calendar_style", expl, d, human(d), dates, 0, "calendar style")
+    if old and old[0].julian_date:
+        expl = (f"{_names(sources)} {every} give {human(old[0].julian_date)} in the Old Style (Julian) "
+                f"calendar, {human(d)} in the Gregorian.")
+    else:
+        expl = f"{_names(sources)} {every} give {human(d)}."
+    return Judgement("agree", expl, d, human(d), dates, 0)
+
+
 def _judge_dated(claims, by_date, src_of, sources, dates, dated, ctx, witness_of) -> Judgement:
-    julian_marked = [c for c in claims if c.calendar == "julian" or c.julian_date]
+    julian_marked = [c for c in claims if _old_style(c)]
 
     if not dated:
         return Judgement("single" if len(sources) == 1 else "agree", "No source gives a date.", None, None, dates)
@@ -327,21 +382,11 @@ def _judge_dated(claims, by_date, src_of, sources, dates, dated, ctx, witness_of
                 reasons.append(reason)
 
     if len(keys) == 1:
-        d = keys[0]
-        if julian_marked:
-            j = julian_marked[0]
-            written = human(j.julian_date) if j.julian_date else "the Old Style date"
-            expl = (
-                f"{_names(sources)} agree on {human(d)} once {j.source}'s Old Style date "
-                f"({written}, Julian calendar) is converted to the Gregorian calendar."
-            )
-            return Judgement("calendar_style", expl, d, human(d), dates, 0, "calendar style")
-        every = "both" if len(sources) == 2 else "all"
-        return Judgement("agree", f"{_names(sources)} {every} give {human(d)}.", d, human(d), dates, 0)
+        return _one_date([c for c in claims if c.date], sources, keys[0], dates)
 
     best, best_text = _best_date(worst, dated, by_date, witness_of)
     explanation = ". ".join(sentences) + "."
-    if julian_marked and worst in ("agree", "compatible"):
+    if julian_marked and worst in ("agree", "compatible") and len(julian_marked) < len(claims):
         # A source marks its date Old Style and, converted, it fits the others.
         j = julian_marked[0]
         written = human(j.julian_date) if j.julian_date else "the Old Style date"
