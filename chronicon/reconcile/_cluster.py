@@ -11,11 +11,12 @@ import re
 import unicodedata
 from collections import defaultdict
 from functools import lru_cache
+from dataclasses import replace
 from typing import Iterable, Optional
 
 from .._edtf import DateRange, parse_range
 from ..model import Claim
-from ._policy import INTERVAL_TYPES, PLACE_DEFINES, window_days
+from ._policy import INTERVAL_TYPES, JOURNEY_DAYS, PLACE_DEFINES, window_days
 
 
 #: ``parse_range`` with a cache as large as a run needs (a million claims hold a few
@@ -692,4 +693,42 @@ def cluster(claims: Iterable[Claim], full: Optional[dict[str, str]] = None,
             else:
                 clusters.append(_Cluster(c, r, ok, pk))
         out.extend(cl.claims for cl in clusters)
-    return out
+    return _join_journeys(out, subjects)
+
+
+def _join_journeys(groups: list[list[Claim]], subjects: dict[str, str]) -> list[list[Claim]]:
+    """A departure and the arrival that follows it are the stages of one journey
+    ("on 31 December the Tsar left Mogilev" / "le 1er janvier, Nicolas II arrive à
+    Tsarskoïe Selo"): the two events of one person become one, with the departure and
+    arrival as its facets, when the arrival comes 0 to ``JOURNEY_DAYS`` days after the
+    departure, at another place, both dated to the day or the month. Each departure
+    is paired with at most one arrival, the nearest pairs first, so a string of legs
+    (Paris to Lyon, Lyon to Marseille) stays a string of journeys. The joined event
+    lists the arrival first: its place is the journey's destination."""
+    legs: dict[str, tuple[list, list]] = {}
+    for i, g in enumerate(groups):
+        c0 = g[0]
+        if c0.type not in ("departure", "arrival") or c0.reported:
+            continue
+        rs = [r for r in (range_of(c.date) for c in g) if r is not None]
+        if not rs or any(r.lo is None or r.hi is None or r.width > 31 for r in rs):
+            continue
+        places = frozenset().union(*(place_key(c) for c in g))
+        pair = legs.setdefault(subjects.get(c0.subject) or label_key(c0.subject), ([], []))
+        pair[c0.type == "arrival"].append((i, min(r.lo for r in rs), max(r.hi for r in rs), places))
+    candidates = []
+    for deps, arrs in legs.values():
+        for di, _, dhi, dpl in deps:
+            for ai, alo, _, apl in arrs:
+                if 0 <= alo - dhi <= JOURNEY_DAYS and (not dpl or not apl or dpl.isdisjoint(apl)):
+                    candidates.append((alo - dhi, di, ai))
+    if not candidates:
+        return groups
+    used: set[int] = set()
+    joined: dict[int, list[Claim]] = {}
+    for _, di, ai in sorted(candidates):
+        if di in used or ai in used:
+            continue
+        used.update((di, ai))
+        joined[ai] = [c if c.facet else replace(c, facet=c.type) for c in groups[ai] + groups[di]]
+    return [joined.get(i, g) for i, g in enumerate(groups) if i not in used or i in joined]

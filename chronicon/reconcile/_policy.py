@@ -27,6 +27,10 @@ MOVEMENT_TYPES = frozenset(
     {"internal_exile", "deportation", "arrival", "departure", "return_from_exile", "escape_attempt"}
 )
 
+#: A departure and an arrival of one person at most this many days apart, in that
+#: order and at different places, are the two ends of one journey.
+JOURNEY_DAYS = 14
+
 #: Default: two dated claims further apart than this (days) are two events of that type.
 DEFAULT_WINDOW_DAYS = 366
 WINDOW_DAYS = {
