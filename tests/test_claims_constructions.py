@@ -265,3 +265,50 @@ def test_a_person_right_after_a_place_after_the_verb_is_its_subject(lang, text, 
 def test_a_person_after_a_place_and_its_own_preposition_is_not_the_subject():
     # "con Giovanni Pascoli": the preposition before the person still governs it
     assert claims("Nel 1905 arrivò a Roma con Giovanni Pascoli.", "it") == []
+
+
+# --- a death announced by a possessive, then narrated from a dated opening -----------
+
+@pytest.mark.parametrize(
+    "lang, text, date",
+    [
+        ("en", "Jean Jaurès led the French socialists. His death shocked the country. "
+               "On the evening of 31 July 1914, a young nationalist shot him in a Paris café.", "1914-07-31"),
+        ("fr", "Jean Jaurès dirigeait les socialistes. Sa fin reste un symbole. "
+               "Le soir du 31 juillet 1914, un jeune nationaliste l'abat au café du Croissant.", "1914-07-31"),
+        ("es", "Jean Jaurès dirigía a los socialistas. Su muerte conmovió al país. "
+               "La noche del 31 de julio de 1914, un joven nacionalista le disparó en un café de París.", "1914-07-31"),
+        ("it", "Jean Jaurès guidava i socialisti. La sua morte sconvolse il paese. "
+               "La sera del 31 luglio 1914 un giovane nazionalista gli sparò in un caffè di Parigi.", "1914-07-31"),
+        ("pt", "Jean Jaurès liderava os socialistas. A sua morte chocou o país. "
+               "Na noite de 31 de julho de 1914, um jovem nacionalista atingiu-o num café de Paris.", "1914-07-31"),
+        ("de", "Jean Jaurès führte die Sozialisten. Sein Tod erschütterte das Land. "
+               "Am Abend des 31. Juli 1914 schoss ein junger Nationalist in einem Pariser Café auf ihn.", "1914-07-31"),
+    ],
+)
+def test_a_death_named_then_narrated_is_dated_by_the_narrative(lang, text, date):
+    got = claims(text, lang)
+    assert ("death", "Jean Jaurès", date) in got, got
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # the next sentence dates something else of the person: not his death
+        ("en", "Jean Jaurès led the French socialists. His death shocked the country. "
+               "On 3 May 1914 he had been re-elected in the Tarn."),
+        # the date does not open the sentence: no narrative of that night
+        ("fr", "Jean Jaurès dirigeait les socialistes. Sa fin reste un symbole. "
+               "Ses amis fondèrent un journal qui parut le 18 avril 1904 et existe encore."),
+        # a month is no day of a death
+        ("es", "Jean Jaurès dirigía a los socialistas. Su muerte conmovió al país. "
+               "En julio de 1914 la guerra parecía inevitable."),
+        # the death sentence carries its own date: the ordinary rules date it
+        ("it", "Jean Jaurès guidava i socialisti. La sua morte, nel 1914, sconvolse il paese. "
+               "Il 4 agosto 1914 la Camera votò i crediti di guerra."),
+    ],
+)
+def test_no_narrated_death_without_a_dated_narrative_of_it(lang, text):
+    got = claims(text, lang)
+    deaths = [c for c in got if c[0] == "death" and c[2] and len(c[2]) == 10]
+    assert not deaths, got

@@ -43,6 +43,33 @@ def _pair(e, a, b):
     raise AssertionError(f"no comparison of {a} and {b} in {e.id}: {e.comparisons}")
 
 
+def test_every_gold_verdict_is_right(report):
+    """Issue 6: every cross-source verdict of the example corpus's gold."""
+    wrong = [r for r in report.verdict_rows if not r["ok"]]
+    assert report.verdicts_right == report.verdicts_total == 35, wrong
+
+
+def test_unmarked_old_style_equal_to_a_marked_one_agrees(result, report):
+    """The biography's unmarked 17 December is the museum's 17 December Old Style:
+    the two agree, and both stand 13 days from the encyclopedia's 30 December."""
+    e = _event_with(result, "death", "04_museo_es", "1916-12-30")
+    row = next(d for d in e.dates if d.date == "1916-12-30")
+    assert {"04_museo_es", "05_biografia_es", "01_encyclopedia_en"} <= set(row.sources)
+    bio = next(c for c in result.claims if c.id in e.claims and c.source == "05_biografia_es")
+    assert bio.date == "1916-12-17" and bio.calendar == "unstated"  # the claim itself is as written
+    assert bio.id in row.old_style and not any(c.startswith("01_encyclopedia_en") for c in row.old_style)
+    assert "05_biografia_es names no calendar for 17 December 1916" in e.explanation
+
+
+def test_departure_and_arrival_are_one_journey(result):
+    """Nicholas II leaves Mogilev on 31 December and reaches Tsarskoye Selo on 1 January."""
+    e = _event_with(result, "arrival", "06_magazine_fr", "1917-01-01", subject="Nicholas II")
+    assert {"02_newspaper_en", "04_museo_es", "06_magazine_fr"} <= set(e.sources)
+    assert e.place == "Tsarskoye Selo"
+    comp = _pair(e, "1916-12-31", "1917-01-01")
+    assert comp["verdict"] == "compatible" and "departure" in comp["explanation"]
+
+
 def test_evaluation_figures(report):
     assert report.date_recall >= 0.80, report
     # guards against regressions of what is reached today (see the closing note)

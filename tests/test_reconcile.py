@@ -618,3 +618,94 @@ def test_given_names_in_their_language_forms():
     assert len({keys[n] for n in ("Nikolai Bukharin", "Nicolas Boukharine", "Nicolás Bujarin",
                                   "Nikolaus Bucharin")}) == 1
     assert keys["Pyotr Petrov"] == keys["Pierre Petrov"] != keys["Ivan Petrov"]
+
+
+# -- an unmarked date equal to another source's Old Style date -------------------------
+
+def test_unmarked_date_equal_to_a_marked_old_style_date_is_read_as_old_style():
+    enc = claim("enc", "1916-12-30", type="death", subject="Grigori Rasputin", place="Petrograd", calendar="gregorian")
+    mus = claim("mus", "1916-12-30", type="death", subject="Grigori Rasputin", place="Petrograd",
+                calendar="julian", julian_date="1916-12-17")
+    bio = claim("bio", "1916-12-17", type="death", subject="Grigori Rasputin", place="Petrograd")
+    e = one(enc, mus, bio)
+    assert [d.date for d in e.dates] == ["1916-12-30"]
+    assert set(e.dates[0].old_style) == {mus.id, bio.id}
+    assert e.verdict == "calendar_style"  # the encyclopedia wrote New Style, the other two Old Style
+    assert "bio names no calendar for 17 December 1916" in e.explanation
+    assert bio.date == "1916-12-17" and bio.calendar == "unstated"  # the claim is not changed
+
+
+def test_two_sources_writing_one_old_style_day_agree():
+    mus = claim("mus", "1916-12-30", type="death", subject="Grigori Rasputin", place="Petrograd",
+                calendar="julian", julian_date="1916-12-17")
+    bio = claim("bio", "1916-12-17", type="death", subject="Grigori Rasputin", place="Petrograd")
+    e = one(mus, bio)
+    assert e.verdict == "agree" and e.best_date == "1916-12-30"
+    assert "17 December 1916 in the Old Style" in e.explanation
+
+
+def test_unmarked_date_stays_as_written_where_it_cannot_be_old_style():
+    # Paris in 1916: the Julian calendar was not in use, so 17 December is 17 December.
+    mus = claim("mus", "1916-12-30", type="death", subject="Jean Dupont", place="Paris",
+                calendar="julian", julian_date="1916-12-17")
+    bio = claim("bio", "1916-12-17", type="death", subject="Jean Dupont", place="Paris")
+    e = one(mus, bio)
+    assert sorted(d.date for d in e.dates) == ["1916-12-17", "1916-12-30"]
+    assert e.verdict == "contradiction"
+
+
+def test_unmarked_date_not_read_old_style_when_a_new_style_source_gives_that_day():
+    mus = claim("mus", "1916-12-30", type="death", subject="Grigori Rasputin", place="Petrograd",
+                calendar="julian", julian_date="1916-12-17")
+    ns = claim("ns", "1916-12-17", type="death", subject="Grigori Rasputin", place="Petrograd", calendar="gregorian")
+    bio = claim("bio", "1916-12-17", type="death", subject="Grigori Rasputin", place="Petrograd")
+    e = one(mus, ns, bio)
+    assert {d.date for d in e.dates} == {"1916-12-17", "1916-12-30"}
+    assert not any(bio.id in d.old_style for d in e.dates)
+
+
+# -- a departure and the arrival after it: one journey ---------------------------------
+
+def _journey_events(*claims):
+    return [e for e in run(*claims) if e.type in ("departure", "arrival")]
+
+
+def test_departure_then_arrival_elsewhere_is_one_journey():
+    dep = claim("a", "1917-04-09", type="departure", subject="Vladimir Lenin", place="Zurich")
+    arr = claim("b", "1917-04-16", type="arrival", subject="Vladimir Lenin", place="Petrograd")
+    (e,) = _journey_events(dep, arr)
+    assert set(e.claims) == {dep.id, arr.id}
+    assert (e.type, e.place, e.verdict) == ("arrival", "Petrograd", "compatible")
+    assert "9 April 1917 is the departure and 16 April 1917 the arrival" in e.explanation
+    assert dep.facet is None  # the claims themselves are not changed
+
+
+@pytest.mark.parametrize("dep_date,arr_date,dep_place,arr_place", [
+    ("1917-04-16", "1917-04-09", "Zurich", "Petrograd"),   # the arrival before the departure
+    ("1917-03-01", "1917-04-16", "Zurich", "Petrograd"),   # six weeks apart: two movements
+    ("1917-04-09", "1917-04-16", "Petrograd", "Petrograd"),  # left and came back: a round trip
+    ("1917", "1917-04-16", "Zurich", "Petrograd"),          # a year is no stage of a journey
+])
+def test_departure_and_arrival_that_are_not_one_journey(dep_date, arr_date, dep_place, arr_place):
+    dep = claim("a", dep_date, type="departure", subject="Vladimir Lenin", place=dep_place)
+    arr = claim("b", arr_date, type="arrival", subject="Vladimir Lenin", place=arr_place)
+    assert len(_journey_events(dep, arr)) == 2
+
+
+def test_a_string_of_legs_stays_a_string_of_journeys():
+    legs = [
+        claim("a", "1850-05-03", type="departure", subject="Jean Dupont", place="Paris"),
+        claim("a", "1850-05-04", type="arrival", subject="Jean Dupont", place="Lyon"),
+        claim("b", "1850-05-10", type="departure", subject="Jean Dupont", place="Lyon"),
+        claim("b", "1850-05-11", type="arrival", subject="Jean Dupont", place="Marseille"),
+    ]
+    events = _journey_events(*legs)
+    assert sorted(frozenset(e.claims) for e in events) == sorted(
+        [frozenset({legs[0].id, legs[1].id}), frozenset({legs[2].id, legs[3].id})])
+    assert sorted(e.place for e in events) == ["Lyon", "Marseille"]
+
+
+def test_another_persons_arrival_is_not_the_journeys_end():
+    dep = claim("a", "1917-04-09", type="departure", subject="Vladimir Lenin", place="Zurich")
+    arr = claim("b", "1917-04-10", type="arrival", subject="Leon Trotsky", place="Petrograd")
+    assert len(_journey_events(dep, arr)) == 2

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace as _dc_replace
 from functools import lru_cache
 from typing import Optional
 
+from .._edtf import parse_range
 from ..entities._normalize import name_key
 from ..entities._words import FUNCTION_WORDS
 from ..model import Claim, Mention, Source, TimeExpression
@@ -462,6 +463,7 @@ def extract_claims(
     claims: list[Claim] = []
     qmemory: dict = {}
     n = 0
+    death_topic = None  # the sentence before named a death it did not date (_narrated_death)
     for si, sent in enumerate(source.sentences):
         sal.decay()
         ments = by_sent_m.get(si, [])
@@ -471,6 +473,15 @@ def extract_claims(
         found: list[Claim] = []
         if dates and (not sent.heading or _FIELD.match(text, sent.start)):
             found.extend(_sentence_claims(source, sent, dates, ments, sal))
+        lex = _lexicon_for(sent.lang) or _lexicon_for(source.lang)
+        if death_topic is not None:
+            found.extend(_narrated_death(source, sent, dates, ments, found, lex, *death_topic))
+        death_topic = None
+        if not dates and not found and not sent.heading and lex is not None and lex.death_topic is not None:
+            m = lex.death_topic.match(text, sent.start, sent.end)
+            topic = _topic_with_id(sal) if m else None
+            if topic is not None:
+                death_topic = (sent, m, topic)
         if not sent.heading:
             found.extend(
                 extract_quantities(source, sent, ments, by_sent_t.get(si, []), lambda: _topic_with_id(sal), qmemory)
@@ -481,7 +492,6 @@ def extract_claims(
             claims.append(c)
         # Who the text is about: a name in subject position weighs most, one after a
         # preposition ("opposition to Stalin") little.
-        lex = _lexicon_for(sent.lang) or _lexicon_for(source.lang)
         first = True
         subject_here: Optional[str] = None
         for m in (p for p in ments if p.kind == "person"):
@@ -501,6 +511,46 @@ def extract_claims(
             sal.prev_subject = subject_here
     _syntax.release(source)
     return claims
+
+
+#: Words before the date that opens a sentence ("Dans la nuit du", "On the morning of").
+_OPENING = re.compile(r"\W*(?:[^\W\d_]+['’]?\s*){0,4}$")
+
+
+def _narrated_death(source: Source, sent, dates, ments, found: list[Claim], lex, topic_sent, m: re.Match,
+                    topic: tuple[str, Optional[str]]) -> list[Claim]:
+    """A death announced and then narrated: "Sa fin est restée célèbre. Dans la nuit
+    du 29 au 30 décembre 1916, le prince Youssoupov l'attire dans le sous-sol ...".
+    The sentence before named the person's death by a possessive and a noun
+    (``death_topic``) with no date; this one opens on a day (or a night of two days),
+    acts on the person (an object pronoun, or the name) and dates nothing else of
+    them but perhaps an attack: the day is the death's. (In the Romance languages
+    the object pronouns are also articles, so there the opening day and the absence
+    of any other dated event of the person carry the rule.) The evidence is both sentences, and the claim is
+    less sure than one a death word dates."""
+    if not dates or sent.heading or lex is None:
+        return []
+    text = source.text
+    d = min(dates, key=lambda t: t.start)
+    r = parse_range(d.edtf) if d.edtf else None
+    if r is None or r.width > 2 or not _OPENING.match(text, sent.start, d.start):
+        return []
+    person, pid = topic
+    # an attack on the person may open the narrative of the death; any other dated
+    # event of theirs is what the sentence is about
+    if any(c.type in ("death", "execution") or (c.subject == person and c.type != "attack") for c in found):
+        return []
+    # the narrative acts on the person: a pronoun object ("l'attire", "shot him") or the name
+    if not (lex.pronoun_object.search(text, sent.start, sent.end)
+            or any((p.label or p.text) == person for p in ments if p.kind == "person")):
+        return []
+    ev = _evidence(source, sent, d)
+    ev["span"] = (topic_sent.start, sent.end)
+    ev["quote"] = text[topic_sent.start : sent.end]
+    place = next((p for p in ments if p.kind == "place" and p.start > d.end), None)
+    return [Claim(id="", type="death", subject=person, subject_text=m.group(0).strip(), object=None,
+                  place=place.label if place else None, place_id=place.entity_id if place else None,
+                  confidence=0.5, trigger=m.group(0).strip(), subject_id=pid, **ev)]
 
 
 def _sentence_claims(source, sent, dates, ments, sal) -> list[Claim]:

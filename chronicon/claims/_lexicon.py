@@ -102,6 +102,9 @@ class Lexicon:
     event_pronoun: Optional[re.Pattern] = None
     #: A work noun (with its determiner) ending right before a name: the name is a title.
     work_before: Optional[re.Pattern] = None
+    #: A sentence that opens on a person's death named by a possessive and a noun ("Sa fin
+    #: est restée célèbre.", "His death remains a mystery."), from ``death_topic``.
+    death_topic: Optional[re.Pattern] = None
 
 
 #: Words that open a complement clause ("that", "que", "dass"): what follows is a clause,
@@ -195,6 +198,10 @@ def load_lexicon(lang: str) -> Lexicon:
                 rf"(?:\w+\s+)?(?:{_alt(d['work_nouns'])})\s*[«\"“*_‘']?\s*(?-i:(?:[A-ZÀ-ÝÄÖÜ][\w'’-]*\s+){{0,2}})$", re.IGNORECASE,
             ) if d.get("work_nouns") else None,
             event_pronoun=_words(d["event_pronouns"]) if d.get("event_pronouns") else None,
+            death_topic=re.compile(
+                rf"\W*(?:[^\W\d_]{{1,3}}\s+)?(?:{_alt(d.get('pronouns_possessive', []))})\s+(?:[^\W\d_]+\s+)?"
+                rf"(?:{_alt(d['death_topic'])})(?!\w)", re.IGNORECASE,
+            ) if d.get("death_topic") else None,
             causative=_words(d["causative"]) if d.get("causative") else None,
             causative_between=d.get("causative_patient") == "between",
             participle=re.compile(rf"^\w+(?:{_alt(d['participle_endings'])})$", re.IGNORECASE) if d.get("participle_endings") else None,
