@@ -39,8 +39,13 @@ def test_every_scenario_is_generated(figures):
         "single", "agree", "granularity", "facets", "unmarked", "marked", "transposed digits",
         "year off by one", "day outside the month", "gap", "decision vs execution", "attack vs death",
         "copies outvoted", "report", "namesakes", "shared surname", "repeated", "expulsions",
-        "interval agree", "interval nested", "interval contradiction",
+        "interval agree", "interval nested", "interval contradiction", "journey", "old style read",
     }
+
+
+@pytest.mark.parametrize("scenario", ["journey", "old style read"])
+def test_journeys_and_old_style_readings_are_judged_right(figures, scenario):
+    assert figures["verdict_accuracy_by_scenario"][scenario] >= 0.95, figures["verdict_accuracy_by_scenario"]
 
 
 def test_generator_is_deterministic():

@@ -368,8 +368,10 @@ _KINDS = [  # (scenario, expected verdict, weight)
     ("agree", "agree", 16),
     ("granularity", "compatible", 14),
     ("facets", "compatible", 8),
+    ("journey", "compatible", 4),
     ("unmarked", "calendar_style", 7),
     ("marked", "calendar_style", 7),
+    ("old style read", "agree", 4),
     ("transposed digits", "contradiction", 5),
     ("year off by one", "contradiction", 5),
     ("day outside the month", "contradiction", 5),
@@ -592,6 +594,47 @@ class _Gen:
                 self._claim(g, pi, typ, s, early, place=place, obj=obj, facet=f1)
             else:
                 self._claim(g, pi, typ, s, late, place=place, obj=obj, facet=f2)
+
+    def _journey(self, scenario, kind):
+        """One person leaves a place and reaches another 1-10 days later; some sources
+        date the departure, others the arrival: one event, its two stages."""
+        b = self._basic("arrival")
+        if not b:
+            return
+        _, day, pi, place, _ = b
+        w = 3 * window_days("departure") + 800
+        if any(abs(d - day) <= w for d in self.used[pi].get("departure", [])):
+            return
+        gap = self.rng.randint(1, 10)
+        self.used[pi].setdefault("departure", []).append(day - gap)
+        start = self.rng.choice([p for p in PLACES if p != place])
+        g = self._gold(kind=kind, scenario=scenario, type="arrival", subject=self.persons[pi].label,
+                       date=day_edtf(day), best=day_edtf(day - gap))
+        srcs = self.sources.pick(self.rng.randint(2, 5))
+        k = self.rng.randint(1, len(srcs) - 1)
+        for s in srcs[:k]:
+            self._claim(g, pi, "departure", s, day_edtf(day - gap), place=start,
+                        facet="departure" if self.rng.random() < 0.5 else None)
+        for s in srcs[k:]:
+            self._claim(g, pi, "arrival", s, day_edtf(day), place=place,
+                        facet="arrival" if self.rng.random() < 0.5 else None)
+
+    def _old_style_read(self, scenario, kind):
+        """A source marks its date Old Style; others write the same day with no calendar,
+        in a place and time of the Julian calendar: all write one day in one calendar."""
+        typ = self.rng.choice(("birth", "death", "arrest", "marriage", "abdication", "appointment", "trial"))
+        b = self._basic(typ, self._julian_day(), julian=True)
+        if not b or not b[3]:
+            return
+        typ, day, pi, place, obj = b
+        y, m, d = from_day_number(day)
+        written = day_edtf(day - julian_offset(y, m, d))
+        g = self._gold(kind=kind, scenario=scenario, type=typ, subject=self.persons[pi].label, date=day_edtf(day),
+                       best=day_edtf(day))
+        srcs = self.sources.pick(self.rng.randint(2, 4))
+        self._claim(g, pi, typ, srcs[0], day_edtf(day), place=place, obj=obj, calendar="julian", julian_date=written)
+        for s in srcs[1:]:
+            self._claim(g, pi, typ, s, written, place=place, obj=obj)
 
     def _julian_day(self) -> int:
         place = self.rng.choice(list(_JULIAN_PLACES))
