@@ -16,7 +16,7 @@ Field names of :class:`Claim` and :class:`Event` follow the output contract
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 #: Languages with language data in every stage.
 SUPPORTED_LANGS = ("en", "es", "fr", "it", "pt", "de")
@@ -217,7 +217,11 @@ class DateSupport:
     facet: Optional[str] = None
     #: Claims of this row that wrote the date in the Julian (Old Style) calendar,
     #: whether the source says so or reconcile reads it so; ``date`` is Gregorian.
-    old_style: list[str] = field(default_factory=list)
+    old_style: Sequence[str] = ()
+
+    def __post_init__(self) -> None:
+        if type(self.old_style) is not tuple:  # read back from JSON as a list
+            self.old_style = tuple(self.old_style)
 
 
 @dataclass

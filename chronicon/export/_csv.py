@@ -116,7 +116,7 @@ def read_events(path: Path) -> list[Event]:
         for row in csv.DictReader(f):
             dates = [
                 DateSupport(date=d["date"], sources=d["sources"], claims=d["claims"], calendar=d["calendar"],
-                            facet=d["facet"], old_style=d.get("old_style") or [])
+                            facet=d["facet"], old_style=d.get("old_style") or ())
                 for d in json.loads(row["dates"])
             ]
             out.append(Event(

@@ -211,7 +211,7 @@ def judge(
     if len(claims) == 1:  # the commonest event of all: one claim
         c = claims[0]
         ds = [DateSupport(c.date or None, [c.source], [c.id], c.calendar, c.facet,
-                          [c.id] if _old_style(c) else [])]
+                          (c.id,) if _old_style(c) else ())]
         r = range_of(c.date) if c.date else None
         if r is None:
             j = Judgement("single", "No source gives a date.", None, None, ds)
@@ -281,7 +281,7 @@ def _judge(claims: list[Claim], witness_of: Callable[[str], str], country: Optio
             claims=[c.id for c in cs],
             calendar="julian" if any(c.calendar == "julian" for c in cs) else cs[0].calendar,
             facet=next((c.facet for c in cs if c.facet), None),
-            old_style=[c.id for c in cs if _old_style(c)],
+            old_style=tuple(c.id for c in cs if _old_style(c)),
         )
         for d, cs in sorted(by_date.items())
     ]
@@ -312,7 +312,7 @@ def _same_date(claims: list[Claim], d: str) -> Optional[Judgement]:
         claims=[c.id for c in claims],
         calendar="julian" if any(c.calendar == "julian" for c in claims) else claims[0].calendar,
         facet=next((c.facet for c in claims if c.facet), None),
-        old_style=[c.id for c in claims if _old_style(c)],
+        old_style=tuple(c.id for c in claims if _old_style(c)),
     )]
     j = _one_date(claims, sources, d, ds)
     j.sources = sources
